@@ -1,0 +1,150 @@
+package com.todoapi.local;
+
+import com.todoapi.local.emulator.Emulators;
+import com.todoapi.local.emulator.LocalAws;
+import com.todoapi.local.emulator.LocalResources;
+import com.todoapi.local.events.Scheduler;
+import com.todoapi.local.events.SqsPoller;
+import com.todoapi.local.gateway.FrontDoor;
+import com.todoapi.local.lambda.FunctionPool;
+import com.todoapi.local.lambda.FunctionProcess;
+import com.todoapi.local.template.FunctionSpec;
+import com.todoapi.local.template.HttpRoute;
+import com.todoapi.local.template.Intrinsics;
+import com.todoapi.local.template.ScheduleSource;
+import com.todoapi.local.template.SqsSource;
+import com.todoapi.local.template.Template;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole service on one machine, without Docker or an AWS account: the emulators, every
+ * function of the template in its own JVMs, the HTTP front door, the SQS event sources and
+ * the schedules.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /**
+     * @param dataDirectory       where DynamoDB data survives restarts, or null for memory only
+     * @param maxInstances        the most JVMs one function runs at once; more events wait
+     * @param freshProcessPerEvent a new JVM for every event, stopped after it
+     */
+    public record Options(Path template, LocalConfig config, int port, int dynamoDbPort, int sqsPort,
+                          Path dataDirectory, int maxInstances, boolean freshProcessPerEvent,
+                          boolean schedules, Consumer<String> log) {
+    }
+
+    private final Emulators emulators;
+    private final Map<String, FunctionPool> pools;
+    private final FrontDoor frontDoor;
+    private final List<SqsPoller> pollers;
+    private final Scheduler scheduler;
+
+    private LocalRuntime(Emulators emulators, Map<String, FunctionPool> pools, FrontDoor frontDoor,
+                         List<SqsPoller> pollers, Scheduler scheduler) {
+        this.emulators = emulators;
+        this.pools = pools;
+        this.frontDoor = frontDoor;
+        this.pollers = pollers;
+        this.scheduler = scheduler;
+    }
+
+    public static LocalRuntime start(Options options) {
+        Template template = Template.load(options.template());
+        Emulators emulators = Emulators.start(template, options.config().parameters(),
+                options.dynamoDbPort(), options.sqsPort(), options.dataDirectory());
+        Map<String, FunctionPool> pools = new LinkedHashMap<>();
+        List<SqsPoller> pollers = new ArrayList<>();
+        Scheduler scheduler = new Scheduler(options.log());
+        FrontDoor frontDoor = null;
+        try {
+            List<HttpRoute> routes = new ArrayList<>();
+            for (FunctionSpec function : template.functions()) {
+                Map<String, String> environment = functionEnvironment(function, emulators.aws(), emulators.resources(),
+                        options.config());
+                FunctionProcess process = new FunctionProcess(function, environment, options.log());
+                pools.put(function.logicalId(), new FunctionPool(process, options.maxInstances(), options.freshProcessPerEvent()));
+                routes.addAll(function.routes());
+            }
+            frontDoor = new FrontDoor(options.port(), routes, pools, options.log());
+            for (FunctionSpec function : template.functions()) {
+                for (SqsSource source : function.sqsSources()) {
+                    if (source.enabled()) {
+                        SqsPoller poller = new SqsPoller(source, emulators.resources(), emulators.aws(),
+                                pools.get(function.logicalId()), options.log());
+                        pollers.add(poller);
+                        poller.start();
+                    }
+                }
+                if (options.schedules()) {
+                    for (ScheduleSource schedule : function.schedules()) {
+                        scheduler.schedule(schedule, pools.get(function.logicalId()));
+                    }
+                }
+            }
+            return new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler);
+        } catch (RuntimeException e) {
+            new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler).close();
+            throw e;
+        }
+    }
+
+    /**
+     * What Lambda would give the function: its template variables, resolved against the local
+     * resources, then the local-mode extras, then what points the SDK at the emulators.
+     */
+    static Map<String, String> functionEnvironment(FunctionSpec function, LocalAws aws, LocalResources resources,
+                                                   LocalConfig config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> {
+            String resolved = Intrinsics.resolve(value, resources);
+            if (resolved != null) {
+                env.put(name, resolved);
+            }
+        });
+        env.putAll(config.environment());
+        env.putAll(aws.environment());
+        return env;
+    }
+
+    public URI url() {
+        return frontDoor.url();
+    }
+
+    public LocalAws aws() {
+        return emulators.aws();
+    }
+
+    public LocalResources resources() {
+        return emulators.resources();
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public FunctionPool function(String logicalId) {
+        FunctionPool pool = pools.get(logicalId);
+        if (pool == null) {
+            throw new IllegalArgumentException("No function " + logicalId + "; the template has " + pools.keySet());
+        }
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        pollers.forEach(SqsPoller::close);
+        if (frontDoor != null) {
+            frontDoor.close();
+        }
+        pools.values().parallelStream().forEach(FunctionPool::close);
+        emulators.close();
+    }
+}

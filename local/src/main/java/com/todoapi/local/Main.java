@@ -1,0 +1,165 @@
+package com.todoapi.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.todoapi.local.emulator.Ports;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** The local runtime's command line: {@code run} the service, or {@code invoke} one function with one event. */
+public final class Main {
+    private static final String USAGE = """
+            usage: run [options]                  the whole service on http://127.0.0.1:3000
+                   invoke FUNCTION EVENT_FILE     one function, one event; prints the response
+            options:
+              --port N             HTTP API port (3000)
+              --dynamodb-port N    DynamoDB Local port (8000)
+              --sqs-port N         ElasticMQ port (9324)
+              --data-dir DIR       where DynamoDB data is kept across restarts (.local)
+              --in-memory          keep no data on disk
+              --max-instances N    most JVMs per function at once; more requests wait (4)
+              --fresh-process      a new JVM for every request, stopped after it (proves statelessness)
+              --no-schedules       do not fire the template's schedules
+              --template FILE      the SAM template (template.yaml)
+              --config FILE        local-mode parameters and environment (local/local-config.json)
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Deque<String> queue = new ArrayDeque<>(List.of(args));
+        String command = queue.isEmpty() ? "help" : queue.pop();
+        try {
+            switch (command) {
+                case "run" -> run(CommandLine.parse(queue));
+                case "invoke" -> System.exit(Invoke.run(CommandLine.parse(queue)));
+                default -> {
+                    System.out.print(USAGE);
+                    System.exit(command.equals("help") || command.equals("--help") ? 0 : 2);
+                }
+            }
+        } catch (Ports.PortInUseException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(CommandLine line) throws InterruptedException {
+        long started = System.nanoTime();
+        LocalRuntime runtime = LocalRuntime.start(line.options(System.out::println));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: function processes, queues, DynamoDB Local...");
+            runtime.close();
+        }, "shutdown"));
+        RunningRuntime.write(line.dataDirectory(), runtime);
+        System.out.printf("Todo API is up on %s in %.1f s (DynamoDB Local %s, ElasticMQ %s, data %s).%n",
+                runtime.url(), (System.nanoTime() - started) / 1e9, runtime.aws().dynamoDbEndpoint(),
+                runtime.aws().sqsEndpoint(), line.dataDirectory() == null ? "in memory" : line.dataDirectory());
+        System.out.println("Try: curl -i " + runtime.url() + "/health    (Ctrl-C stops everything)");
+        Thread.currentThread().join();
+    }
+
+    /** Options shared by both commands. */
+    record CommandLine(List<String> positional, int port, int dynamoDbPort, int sqsPort, Path dataDirectory,
+                       int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config) {
+
+        static CommandLine parse(Deque<String> args) {
+            int port = 3000;
+            int dynamoDbPort = 8000;
+            int sqsPort = 9324;
+            Path data = Path.of(".local");
+            int maxInstances = 4;
+            boolean fresh = false;
+            boolean schedules = true;
+            Path template = Path.of("template.yaml");
+            Path config = Path.of("local", "local-config.json");
+            List<String> positional = new java.util.ArrayList<>();
+            while (!args.isEmpty()) {
+                String arg = args.pop();
+                switch (arg) {
+                    case "--port" -> port = number(arg, args);
+                    case "--dynamodb-port" -> dynamoDbPort = number(arg, args);
+                    case "--sqs-port" -> sqsPort = number(arg, args);
+                    case "--data-dir" -> data = Path.of(value(arg, args));
+                    case "--in-memory" -> data = null;
+                    case "--max-instances" -> maxInstances = Math.max(1, number(arg, args));
+                    case "--fresh-process" -> fresh = true;
+                    case "--no-schedules" -> schedules = false;
+                    case "--template" -> template = Path.of(value(arg, args));
+                    case "--config" -> config = Path.of(value(arg, args));
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+                        }
+                        positional.add(arg);
+                    }
+                }
+            }
+            return new CommandLine(List.copyOf(positional), port, dynamoDbPort, sqsPort, data, maxInstances, fresh,
+                    schedules, template, config);
+        }
+
+        LocalRuntime.Options options(java.util.function.Consumer<String> log) {
+            return new LocalRuntime.Options(template, LocalConfig.read(config), port, dynamoDbPort, sqsPort,
+                    dataDirectory, maxInstances, freshProcess, schedules, log);
+        }
+
+        private static String value(String option, Deque<String> args) {
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.pop();
+        }
+
+        private static int number(String option, Deque<String> args) {
+            String value = value(option, args);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a number, not " + value);
+            }
+        }
+    }
+
+    /** Where a running {@code run} keeps its emulator endpoints, so {@code invoke} can use the same data. */
+    static final class RunningRuntime {
+        static final String FILE = "runtime.json";
+
+        private RunningRuntime() {
+        }
+
+        record Endpoints(long pid, String dynamodb, String sqs) {
+        }
+
+        static void write(Path dataDirectory, LocalRuntime runtime) {
+            if (dataDirectory == null) {
+                return;
+            }
+            Path file = dataDirectory.resolve(FILE);
+            try {
+                new ObjectMapper().writeValue(file.toFile(), new Endpoints(ProcessHandle.current().pid(),
+                        runtime.aws().dynamoDbEndpoint().toString(), runtime.aws().sqsEndpoint().toString()));
+                file.toFile().deleteOnExit();
+            } catch (java.io.IOException e) {
+                System.err.println("warning: could not write " + file + ": " + e.getMessage());
+            }
+        }
+
+        static java.util.Optional<Endpoints> read(Path dataDirectory) {
+            if (dataDirectory == null || !dataDirectory.resolve(FILE).toFile().exists()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                Endpoints endpoints = new ObjectMapper().readValue(dataDirectory.resolve(FILE).toFile(), Endpoints.class);
+                boolean alive = ProcessHandle.of(endpoints.pid()).map(ProcessHandle::isAlive).orElse(false);
+                return alive ? java.util.Optional.of(endpoints) : java.util.Optional.empty();
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+}

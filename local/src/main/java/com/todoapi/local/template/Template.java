@@ -1,0 +1,110 @@
+package com.todoapi.local.template;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SAM template, the single source of truth: what the local runtime and the tests provision
+ * and run is read from here, so a route missing from it is missing everywhere.
+ */
+public final class Template {
+    private final Path directory;
+    private final Map<String, Object> parameters;
+    private final Map<String, Object> functionGlobals;
+    private final Map<String, Map<String, Object>> resources;
+
+    private Template(Path directory, Map<String, Object> root) {
+        this.directory = directory;
+        this.parameters = Yaml.map(root.get("Parameters"));
+        this.functionGlobals = Yaml.map(Yaml.map(root.get("Globals")).get("Function"));
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        Yaml.map(root.get("Resources")).forEach((id, resource) -> byId.put(id, Yaml.map(resource)));
+        this.resources = byId;
+    }
+
+    public static Template load(Path file) {
+        try {
+            return new Template(file.toAbsolutePath().getParent(), TemplateYaml.read(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read template " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder the template lives in; {@code CodeUri} paths are relative to it. */
+    public Path directory() {
+        return directory;
+    }
+
+    public Optional<String> resourceType(String logicalId) {
+        return Optional.ofNullable(resources.get(logicalId)).map(r -> (String) r.get("Type"));
+    }
+
+    /** A parameter's {@code Default}, if it declares one. */
+    public Optional<String> parameterDefault(String name) {
+        return Optional.ofNullable(Yaml.map(parameters.get(name)).get("Default")).map(String::valueOf);
+    }
+
+    public boolean hasParameter(String name) {
+        return parameters.containsKey(name);
+    }
+
+    public List<TableSpec> tables() {
+        List<TableSpec> tables = new ArrayList<>();
+        resources.forEach((id, r) -> {
+            if ("AWS::DynamoDB::Table".equals(r.get("Type"))) {
+                tables.add(new TableSpec(id, Yaml.map(r.get("Properties"))));
+            }
+        });
+        return tables;
+    }
+
+    public List<QueueSpec> queues() {
+        List<QueueSpec> queues = new ArrayList<>();
+        resources.forEach((id, r) -> {
+            if ("AWS::SQS::Queue".equals(r.get("Type"))) {
+                queues.add(new QueueSpec(id, Yaml.map(r.get("Properties"))));
+            }
+        });
+        return queues;
+    }
+
+    public List<FunctionSpec> functions() {
+        List<FunctionSpec> functions = new ArrayList<>();
+        resources.forEach((id, r) -> {
+            if ("AWS::Serverless::Function".equals(r.get("Type"))) {
+                functions.add(FunctionSpec.from(id, withGlobals(Yaml.map(r.get("Properties"))), directory));
+            }
+        });
+        return functions;
+    }
+
+    public FunctionSpec function(String logicalId) {
+        return functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in the template; it has "
+                        + functions().stream().map(FunctionSpec::logicalId).toList()));
+    }
+
+    /** SAM's Globals rules: a function's own value wins; maps (environment variables) merge. */
+    private Map<String, Object> withGlobals(Map<String, Object> own) {
+        Map<String, Object> merged = new LinkedHashMap<>(functionGlobals);
+        own.forEach((key, value) -> {
+            if (key.equals("Environment")) {
+                Map<String, Object> variables = new LinkedHashMap<>(variables(functionGlobals.get(key)));
+                variables.putAll(variables(value));
+                merged.put(key, Map.of("Variables", variables));
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    private static Map<String, Object> variables(Object environment) {
+        return Yaml.map(Yaml.map(environment).get("Variables"));
+    }
+}

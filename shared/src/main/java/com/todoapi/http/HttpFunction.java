@@ -1,0 +1,45 @@
+package com.todoapi.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.todoapi.json.Json;
+import com.todoapi.log.RequestLog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * The request pipeline every HTTP function shares: read the API Gateway event, choose the
+ * request id, run the route, turn failures into the error shape, add the common headers,
+ * log one line. Subclasses implement {@link #handle} and nothing else.
+ */
+public abstract class HttpFunction implements RequestStreamHandler {
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
+        HttpRequest request = Json.MAPPER.readValue(input, HttpRequest.class);
+        String requestId = RequestIds.choose(request);
+        HttpResponse response = respond(request, requestId);
+        response = response.withHeaders(Map.of(
+                "x-request-id", requestId,
+                "cache-control", "no-store"));
+        Json.MAPPER.writeValue(output, response);
+        RequestLog.write(requestId, request.routeKey(), response.statusCode(), System.nanoTime() - started);
+    }
+
+    private HttpResponse respond(HttpRequest request, String requestId) {
+        try {
+            return handle(request, requestId);
+        } catch (ApiException failure) {
+            return Responses.error(failure, requestId);
+        } catch (RuntimeException unexpected) {
+            RequestLog.failure(requestId, request.routeKey(), unexpected);
+            return Responses.internalError(requestId);
+        }
+    }
+
+    protected abstract HttpResponse handle(HttpRequest request, String requestId);
+}

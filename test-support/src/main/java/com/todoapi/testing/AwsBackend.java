@@ -1,0 +1,21 @@
+package com.todoapi.testing;
+
+import com.todoapi.local.emulator.LocalAws;
+import com.todoapi.local.emulator.LocalResources;
+
+/** Where a test's DynamoDB and SQS are: the template's table and queues, created and ready. */
+public interface AwsBackend {
+    LocalAws aws();
+
+    LocalResources resources();
+
+    /** The template's one table, by its physical name. */
+    default String tableName() {
+        return resources().tableName("TodoTable");
+    }
+
+    /** The variables a function process would get (endpoints, region, credentials) plus its template ones. */
+    default java.util.Map<String, String> environment() {
+        return aws().environment();
+    }
+}
