@@ -10,16 +10,18 @@ import java.util.Map;
  * queues created in them. What the local runtime and the test suites stand on.
  */
 public final class Emulators implements AutoCloseable {
-    private final DynamoDbLocal dynamoDb;
     private final ElasticMq sqs;
     private final LocalAws aws;
     private final LocalResources resources;
+    private final Path dynamoDbData;
+    private volatile DynamoDbLocal dynamoDb;
 
-    private Emulators(DynamoDbLocal dynamoDb, ElasticMq sqs, LocalResources resources) {
+    private Emulators(DynamoDbLocal dynamoDb, ElasticMq sqs, LocalResources resources, Path dynamoDbData) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.aws = new LocalAws(dynamoDb.endpoint(), sqs.endpoint());
         this.resources = resources;
+        this.dynamoDbData = dynamoDbData;
     }
 
     /**
@@ -31,7 +33,8 @@ public final class Emulators implements AutoCloseable {
                                   int dynamoDbPort, int sqsPort, Path dataDirectory) {
         int dynamoPort = Ports.claim(dynamoDbPort, "DynamoDB Local", "--dynamodb-port");
         int queuePort = Ports.claim(sqsPort, "ElasticMQ", "--sqs-port");
-        DynamoDbLocal dynamoDb = DynamoDbLocal.start(dynamoPort, dataDirectory == null ? null : dataDirectory.resolve("dynamodb"));
+        Path dynamoDbData = dataDirectory == null ? null : dataDirectory.resolve("dynamodb");
+        DynamoDbLocal dynamoDb = DynamoDbLocal.start(dynamoPort, dynamoDbData);
         ElasticMq sqs;
         try {
             sqs = ElasticMq.start(queuePort);
@@ -41,7 +44,7 @@ public final class Emulators implements AutoCloseable {
         }
         try {
             LocalAws aws = new LocalAws(dynamoDb.endpoint(), sqs.endpoint());
-            return new Emulators(dynamoDb, sqs, new Provisioner(aws).provision(template, parameters));
+            return new Emulators(dynamoDb, sqs, new Provisioner(aws).provision(template, parameters), dynamoDbData);
         } catch (RuntimeException e) {
             sqs.close();
             dynamoDb.close();
@@ -60,6 +63,12 @@ public final class Emulators implements AutoCloseable {
     /** Stops DynamoDB Local alone, to see how the service copes when its database goes away. */
     public void stopDynamoDb() {
         dynamoDb.close();
+    }
+
+    /** Starts DynamoDB Local again on the same port and data (memory-only data is gone), with the template's tables. */
+    public void startDynamoDbAgain() {
+        dynamoDb = DynamoDbLocal.start(dynamoDb.port(), dynamoDbData);
+        new Provisioner(aws).provision(resources.template(), resources.parameters());
     }
 
     @Override

@@ -73,7 +73,7 @@ public sealed interface ScheduleExpression {
         private static BitSet field(String text, int min, int max, List<String> names, String expression) {
             BitSet values = new BitSet();
             for (String part : text.toUpperCase(Locale.ROOT).split(",")) {
-                if (part.matches(".*[LW#].*")) {
+                if (part.matches("\\d*L|\\d+W|LW|.*#.*")) {
                     throw new IllegalArgumentException("The local runtime does not support L, W or # in " + expression);
                 }
                 String[] stepped = part.split("/", 2);
