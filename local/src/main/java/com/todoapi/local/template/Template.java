@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The SAM template, the single source of truth: what the local runtime and the tests provision
@@ -54,33 +55,26 @@ public final class Template {
     }
 
     public List<TableSpec> tables() {
-        List<TableSpec> tables = new ArrayList<>();
-        resources.forEach((id, r) -> {
-            if ("AWS::DynamoDB::Table".equals(r.get("Type"))) {
-                tables.add(new TableSpec(id, Yaml.map(r.get("Properties"))));
-            }
-        });
-        return tables;
+        return resourcesOfType("AWS::DynamoDB::Table", TableSpec::new);
     }
 
     public List<QueueSpec> queues() {
-        List<QueueSpec> queues = new ArrayList<>();
-        resources.forEach((id, r) -> {
-            if ("AWS::SQS::Queue".equals(r.get("Type"))) {
-                queues.add(new QueueSpec(id, Yaml.map(r.get("Properties"))));
-            }
-        });
-        return queues;
+        return resourcesOfType("AWS::SQS::Queue", QueueSpec::new);
     }
 
     public List<FunctionSpec> functions() {
-        List<FunctionSpec> functions = new ArrayList<>();
+        return resourcesOfType("AWS::Serverless::Function",
+                (id, properties) -> FunctionSpec.from(id, withGlobals(properties), directory));
+    }
+
+    private <T> List<T> resourcesOfType(String type, BiFunction<String, Map<String, Object>, T> make) {
+        List<T> found = new ArrayList<>();
         resources.forEach((id, r) -> {
-            if ("AWS::Serverless::Function".equals(r.get("Type"))) {
-                functions.add(FunctionSpec.from(id, withGlobals(Yaml.map(r.get("Properties"))), directory));
+            if (type.equals(r.get("Type"))) {
+                found.add(make.apply(id, Yaml.map(r.get("Properties"))));
             }
         });
-        return functions;
+        return found;
     }
 
     public FunctionSpec function(String logicalId) {
