@@ -24,7 +24,7 @@ public final class RequestLog {
         line.put("route", route);
         line.put("status", status);
         line.put("latency_ms", Math.round(elapsedNanos / 10_000.0) / 100.0);
-        emit(System.out, line);
+        emit(line);
     }
 
     /** An unexpected failure: its type and where it happened, for the operator; the client sees none of it. */
@@ -39,10 +39,11 @@ public final class RequestLog {
         if (trace.length > 0) {
             line.put("at", trace[0].toString());
         }
-        emit(System.out, line);
+        emit(line);
     }
 
-    private static void emit(PrintStream out, Map<String, Object> line) {
+    private static void emit(Map<String, Object> line) {
+        PrintStream out = System.out;
         try {
             out.println(Json.MAPPER.writeValueAsString(line));
         } catch (JsonProcessingException e) {

@@ -13,9 +13,4 @@ public interface AwsBackend {
     default String tableName() {
         return resources().tableName("TodoTable");
     }
-
-    /** The variables a function process would get (endpoints, region, credentials) plus its template ones. */
-    default java.util.Map<String, String> environment() {
-        return aws().environment();
-    }
 }
