@@ -13,6 +13,7 @@ public final class Main {
     private static final String USAGE = """
             usage: run [options]                  the whole service on http://127.0.0.1:3000
                    invoke FUNCTION EVENT_FILE     one function, one event; prints the response
+                   token [USER_ID] [--days N]     a bearer token the local runtime accepts (user "alice", 1 day)
             options:
               --port N             HTTP API port (3000)
               --dynamodb-port N    DynamoDB Local port (8000)
@@ -37,6 +38,7 @@ public final class Main {
             switch (command) {
                 case "run" -> run(CommandLine.parse(queue));
                 case "invoke" -> System.exit(Invoke.run(CommandLine.parse(queue)));
+                case "token" -> System.out.println(LocalTokens.fromCommandLine(queue));
                 default -> {
                     System.out.print(USAGE);
                     System.exit(command.equals("help") || command.equals("--help") ? 0 : 2);

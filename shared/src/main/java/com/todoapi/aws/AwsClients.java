@@ -7,7 +7,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Duration;
 
@@ -33,6 +35,22 @@ public final class AwsClients {
 
     public static SqsClient sqs() {
         return SqsClient.builder()
+                .httpClient(httpClient())
+                .credentialsProvider(credentials())
+                .region(new DefaultAwsRegionProviderChain().getRegion())
+                .build();
+    }
+
+    public static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
+                .httpClient(httpClient())
+                .credentialsProvider(credentials())
+                .region(new DefaultAwsRegionProviderChain().getRegion())
+                .build();
+    }
+
+    public static SsmClient ssm() {
+        return SsmClient.builder()
                 .httpClient(httpClient())
                 .credentialsProvider(credentials())
                 .region(new DefaultAwsRegionProviderChain().getRegion())

@@ -1,5 +1,7 @@
 package com.todoapi.http;
 
+import com.todoapi.domain.FieldProblem;
+
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +41,5 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
-    }
-
-    public record FieldProblem(String field, String problem) {
     }
 }

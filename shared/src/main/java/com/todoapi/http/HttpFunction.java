@@ -21,25 +21,20 @@ public abstract class HttpFunction implements RequestStreamHandler {
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
         HttpRequest request = Json.MAPPER.readValue(input, HttpRequest.class);
-        String requestId = RequestIds.choose(request);
-        HttpResponse response = respond(request, requestId);
+        Exchange exchange = new Exchange(request, RequestIds.choose(request));
+        HttpResponse response;
+        try {
+            response = handle(exchange);
+        } catch (RuntimeException failure) {
+            response = Failures.respond(exchange, failure);
+        }
         response = response.withHeaders(Map.of(
-                "x-request-id", requestId,
+                "x-request-id", exchange.requestId(),
                 "cache-control", "no-store"));
         Json.MAPPER.writeValue(output, response);
-        RequestLog.write(requestId, request.routeKey(), response.statusCode(), System.nanoTime() - started);
+        RequestLog.write(exchange.requestId(), request.routeKey(), exchange.userDigest(), response.statusCode(),
+                System.nanoTime() - started);
     }
 
-    private HttpResponse respond(HttpRequest request, String requestId) {
-        try {
-            return handle(request, requestId);
-        } catch (ApiException failure) {
-            return Responses.error(failure, requestId);
-        } catch (RuntimeException unexpected) {
-            RequestLog.failure(requestId, request.routeKey(), unexpected);
-            return Responses.internalError(requestId);
-        }
-    }
-
-    protected abstract HttpResponse handle(HttpRequest request, String requestId);
+    protected abstract HttpResponse handle(Exchange exchange);
 }

@@ -16,12 +16,16 @@ public final class RequestLog {
     private RequestLog() {
     }
 
-    public static void write(String requestId, String route, int status, long elapsedNanos) {
+    /** {@code userDigest} is a pseudonym of the caller (null before authentication), never the user id. */
+    public static void write(String requestId, String route, String userDigest, int status, long elapsedNanos) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         line.put("level", status >= 500 ? "ERROR" : "INFO");
         line.put("request_id", requestId);
         line.put("route", route);
+        if (userDigest != null) {
+            line.put("user", userDigest);
+        }
         line.put("status", status);
         line.put("latency_ms", Math.round(elapsedNanos / 10_000.0) / 100.0);
         emit(line);

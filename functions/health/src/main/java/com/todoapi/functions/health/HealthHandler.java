@@ -2,8 +2,8 @@ package com.todoapi.functions.health;
 
 import com.todoapi.aws.AwsClients;
 import com.todoapi.config.Env;
+import com.todoapi.http.Exchange;
 import com.todoapi.http.HttpFunction;
-import com.todoapi.http.HttpRequest;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
 
@@ -28,8 +28,8 @@ public final class HealthHandler extends HttpFunction {
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request, String requestId) {
+    protected HttpResponse handle(Exchange exchange) {
         HealthReport report = health.run();
-        return Responses.json(report.healthy() ? 200 : 503, report.body(requestId));
+        return Responses.json(report.healthy() ? 200 : 503, report.body(exchange.requestId()));
     }
 }

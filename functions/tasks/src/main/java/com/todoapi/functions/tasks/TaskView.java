@@ -1,0 +1,14 @@
+package com.todoapi.functions.tasks;
+
+import com.todoapi.domain.Task;
+import com.todoapi.json.Timestamps;
+
+/** A task as the API shows it. */
+record TaskView(long id, String title, String description, boolean completed, String createdAt, String updatedAt,
+                long version) {
+
+    static TaskView of(Task task) {
+        return new TaskView(task.id(), task.title(), task.description(), task.completed(),
+                Timestamps.format(task.createdAt()), Timestamps.format(task.updatedAt()), task.version());
+    }
+}

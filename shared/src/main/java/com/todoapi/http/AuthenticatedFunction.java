@@ -1,0 +1,52 @@
+package com.todoapi.http;
+
+import com.todoapi.auth.InvalidTokenException;
+import com.todoapi.ratelimit.RateLimitDecision;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline of every route that needs a user: the bearer token is checked, the request is
+ * counted against the user's rate limit, and only then does the route run, with the user's id
+ * from the token and nothing else. Every response after authentication carries the
+ * {@code RateLimit-*} headers, errors included.
+ */
+public abstract class AuthenticatedFunction extends HttpFunction {
+    static final ApiException UNAUTHORIZED = new ApiException(401, "unauthorized",
+            "A valid bearer token is required", List.of(),
+            Map.of("www-authenticate", "Bearer error=\"invalid_token\""));
+
+    private final Platform platform;
+
+    protected AuthenticatedFunction(Platform platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    protected final HttpResponse handle(Exchange exchange) {
+        String userId;
+        try {
+            userId = platform.tokens().verify(exchange.request().header("authorization"));
+        } catch (InvalidTokenException rejected) {
+            throw UNAUTHORIZED;
+        }
+        exchange.identify(userId);
+        RateLimitDecision decision = platform.rateLimiter().hit(userId, platform.clock().instant());
+        Map<String, String> rateLimitHeaders = RateLimitHeaders.of(decision);
+        HttpResponse response;
+        if (!decision.allowed()) {
+            response = Responses.error(new ApiException(429, "rate_limited",
+                    "Too many requests; retry after " + decision.resetSeconds() + " s"), exchange.requestId());
+        } else {
+            try {
+                response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId()));
+            } catch (RuntimeException failure) {
+                response = Failures.respond(exchange, failure);
+            }
+        }
+        return response.withHeaders(rateLimitHeaders);
+    }
+
+    protected abstract HttpResponse handle(ApiRequest request);
+}

@@ -1,0 +1,99 @@
+package com.todoapi.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.todoapi.domain.DomainException;
+import com.todoapi.domain.FieldProblem;
+import com.todoapi.json.Json;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request body read strictly: a JSON object, no duplicate or unknown fields, no trailing
+ * text, and no coercion (a number where a string belongs is a problem, not a string). Problems
+ * are collected per field and reported together by {@link #done()}.
+ */
+public final class JsonBody {
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final JsonNode object;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private JsonBody(JsonNode object) {
+        this.object = object;
+    }
+
+    static JsonBody parse(byte[] bytes) {
+        JsonNode node;
+        try {
+            node = bytes.length == 0 ? null : STRICT.readTree(bytes);
+        } catch (IOException malformed) {
+            throw DomainException.invalid("body", "is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw DomainException.invalid("body", "must be a JSON object");
+        }
+        return new JsonBody(node);
+    }
+
+    /** A string field; absent gives empty, anything but a string is a problem. */
+    public Optional<String> text(String field) {
+        JsonNode value = object.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            problems.add(new FieldProblem(field, "must be a string"));
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
+    }
+
+    /** A string field that may also be {@code null}, which reads as {@code whenNull}. */
+    public Optional<String> textOrNull(String field, String whenNull) {
+        JsonNode value = object.get(field);
+        if (value != null && value.isNull()) {
+            return Optional.of(whenNull);
+        }
+        return text(field);
+    }
+
+    public Optional<Boolean> bool(String field) {
+        JsonNode value = object.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            problems.add(new FieldProblem(field, "must be true or false"));
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** Notes every field not in {@code known}: a misspelt field is an error, not silently ignored. */
+    public JsonBody allowOnly(Set<String> known) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                problems.add(new FieldProblem(name.length() > 64 ? name.substring(0, 64) : name, "is not a known field"));
+            }
+        }
+        return this;
+    }
+
+    /** Throws INVALID with every problem found so far, if any. */
+    public void done() {
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package com.todoapi.http;
+
+import com.todoapi.auth.TokenVerifier;
+import com.todoapi.ratelimit.RateLimiter;
+
+import java.time.Clock;
+
+/** What the authenticated pipeline needs, built once per process. */
+public record Platform(TokenVerifier tokens, RateLimiter rateLimiter, Clock clock) {
+}

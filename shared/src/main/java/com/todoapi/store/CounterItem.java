@@ -1,0 +1,20 @@
+package com.todoapi.store;
+
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+/** The last number handed out for one kind of a user's items: never decreases, so never reused. */
+record CounterItem(String pk, String sk, Long last) {
+
+    static final TableSchema<CounterItem> SCHEMA = StaticImmutableTableSchema.builder(CounterItem.class, ItemFields.class)
+            .newItemBuilder(ItemFields::new, f -> new CounterItem(f.get("pk"), f.get("sk"), f.get("last")))
+            .addAttribute(String.class, a -> a.name("pk").getter(CounterItem::pk).setter(ItemFields.set("pk"))
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("sk").getter(CounterItem::sk).setter(ItemFields.set("sk"))
+                    .tags(primarySortKey()))
+            .addAttribute(Long.class, a -> a.name("last").getter(CounterItem::last).setter(ItemFields.set("last")))
+            .build();
+}

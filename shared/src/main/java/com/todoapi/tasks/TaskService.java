@@ -1,0 +1,126 @@
+package com.todoapi.tasks;
+
+import com.todoapi.domain.DomainException;
+import com.todoapi.domain.NewTask;
+import com.todoapi.domain.Page;
+import com.todoapi.domain.StatusFilter;
+import com.todoapi.domain.Task;
+import com.todoapi.domain.TaskChanges;
+import com.todoapi.domain.TaskSnapshots;
+import com.todoapi.domain.TaskStore;
+import com.todoapi.domain.VersionMatch;
+import com.todoapi.idempotency.ClaimOutcome;
+import com.todoapi.idempotency.IdempotencyKeys;
+import com.todoapi.idempotency.IdempotencyStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What can be done to a user's tasks, whoever asks: the task routes and the assistant's tools.
+ * Every operation is scoped to one user; another user's task is simply not found.
+ */
+public final class TaskService {
+    static final String CREATE_SCOPE = "tasks.create";
+    private static final int UPDATE_ATTEMPTS = 5;
+
+    private final TaskStore store;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    public TaskService(TaskStore store, IdempotencyStore idempotency, Clock clock) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** The created task, or with a key already used for this same request, the task it created then. */
+    public Created create(String userId, NewTask input, Optional<String> idempotencyKey) {
+        if (idempotencyKey.isEmpty()) {
+            return new Created(store.create(userId, input, now(), Optional.empty()), false);
+        }
+        String requestHash = IdempotencyKeys.digest(input.title(), input.description());
+        ClaimOutcome outcome = idempotency.claim(userId, CREATE_SCOPE, IdempotencyKeys.validate(idempotencyKey.get()),
+                requestHash, now());
+        return switch (outcome) {
+            case ClaimOutcome.Replay replay -> new Created(TaskSnapshots.decode(replay.result()), true);
+            case ClaimOutcome.Reused reused -> throw DomainException.idempotencyKeyReused();
+            case ClaimOutcome.InFlight inFlight -> throw DomainException.inFlight();
+            case ClaimOutcome.Claimed claimed -> {
+                try {
+                    yield new Created(store.create(userId, input, now(), Optional.of(claimed.claim())), false);
+                } catch (RuntimeException failure) {
+                    idempotency.release(claimed.claim());
+                    throw failure;
+                }
+            }
+        };
+    }
+
+    public Task get(String userId, long taskId) {
+        return store.find(userId, taskId).orElseThrow(() -> notFound(taskId));
+    }
+
+    public Page<Task, Long> list(String userId, StatusFilter filter, int limit, OptionalLong after) {
+        return store.list(userId, filter, limit, after);
+    }
+
+    /**
+     * Applies the changes to the task as it is now. If another write lands between the read and
+     * the write, a request that named its version gets PRECONDITION_FAILED; one that did not is
+     * applied again on top of the newer task.
+     */
+    public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected) {
+        for (int attempt = 1; ; attempt++) {
+            Task current = get(userId, taskId);
+            if (!expected.allows(current.version())) {
+                throw stale(taskId);
+            }
+            try {
+                return store.replace(userId, changes.applyTo(current, now()), current.version());
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.PRECONDITION_FAILED || !expected.any()) {
+                    throw e;
+                }
+                if (attempt == UPDATE_ATTEMPTS) {
+                    throw DomainException.conflict("Task " + taskId + " is being changed by other requests; retry");
+                }
+            }
+        }
+    }
+
+    public Task delete(String userId, long taskId, VersionMatch expected) {
+        if (expected.any()) {
+            return store.delete(userId, taskId, OptionalLong.empty());
+        }
+        OptionalLong version = expected.single();
+        if (version.isEmpty()) {
+            Task current = get(userId, taskId);
+            if (!expected.allows(current.version())) {
+                throw stale(taskId);
+            }
+            version = OptionalLong.of(current.version());
+        }
+        return store.delete(userId, taskId, version);
+    }
+
+    /** Timestamps are kept to the millisecond, as the API shows them. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static DomainException notFound(long taskId) {
+        return DomainException.notFound("Task " + taskId + " not found");
+    }
+
+    public static DomainException stale(long taskId) {
+        return DomainException.preconditionFailed("Task " + taskId + " has changed since the version in If-Match");
+    }
+
+    /** A created task, and whether it was created by an earlier request with the same key. */
+    public record Created(Task task, boolean replayed) {
+    }
+}
