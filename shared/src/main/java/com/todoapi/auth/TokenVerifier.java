@@ -2,17 +2,19 @@ package com.todoapi.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -44,10 +46,10 @@ public final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
-    private TokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, String issuer, String audience) {
+    private TokenVerifier(JWSKeySelector<SecurityContext> keys, String issuer, String audience) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        p.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        p.setJWSKeySelector(keys);
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 Set.of(audience),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
@@ -68,9 +70,12 @@ public final class TokenVerifier {
                     .outageTolerant(JWKS_OUTAGE_TOLERANCE.toMillis())
                     .retrying(true)
                     .build();
-            return new TokenVerifier(keys, settings.jwksAlgorithms(), settings.issuer(), settings.audience());
+            return new TokenVerifier(new JWSVerificationKeySelector<>(settings.jwksAlgorithms(), keys),
+                    settings.issuer(), settings.audience());
         }
-        return new TokenVerifier(new ImmutableSecret<>(settings.hmacSecret().orElseThrow()), Set.of(JWSAlgorithm.HS256),
+        // One shared secret: the only key there is, whatever kid the header names.
+        SecretKeySpec secret = new SecretKeySpec(settings.hmacSecret().orElseThrow(), "HmacSHA256");
+        return new TokenVerifier(new SingleKeyJWSKeySelector<>(JWSAlgorithm.HS256, secret),
                 settings.issuer(), settings.audience());
     }
 

@@ -22,7 +22,11 @@ public class DomainException extends RuntimeException {
     private final List<FieldProblem> problems;
 
     public DomainException(Kind kind, String message, List<FieldProblem> problems) {
-        super(message, null, false, false);
+        this(kind, message, problems, null);
+    }
+
+    private DomainException(Kind kind, String message, List<FieldProblem> problems, Throwable cause) {
+        super(message, cause, false, false);
         this.kind = kind;
         this.problems = List.copyOf(problems);
     }
@@ -59,10 +63,8 @@ public class DomainException extends RuntimeException {
 
     /** The store did not answer; the cause is kept for the log, never shown to the client. */
     public static DomainException unavailable(Throwable cause) {
-        DomainException e = new DomainException(Kind.UNAVAILABLE,
-                "The service is temporarily unavailable; retry shortly", List.of());
-        e.initCause(cause);
-        return e;
+        return new DomainException(Kind.UNAVAILABLE, "The service is temporarily unavailable; retry shortly",
+                List.of(), cause);
     }
 
     public Kind kind() {

@@ -1,10 +1,17 @@
 package com.todoapi.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A validated task to create: title trimmed and 1-200 characters, description at most 2,000. */
 public record NewTask(String title, String description) {
 
     public NewTask {
-        title = TaskRules.title(title);
-        description = TaskRules.description(description);
+        List<FieldProblem> problems = new ArrayList<>();
+        title = TaskRules.checkTitle(title, problems);
+        description = TaskRules.checkDescription(description, problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
     }
 }

@@ -42,7 +42,7 @@ public record ApiRequest(HttpRequest http, String userId, String requestId) {
     /** {@code ?limit=}: 1-100, 20 when absent. */
     public int pageLimit() {
         String raw = query("limit").orElse("20");
-        if (!raw.matches("[0-9]{1,3}") || Integer.parseInt(raw) < 1 || Integer.parseInt(raw) > 100) {
+        if (!raw.matches("[1-9][0-9]{0,2}") || Integer.parseInt(raw) > 100) {
             throw DomainException.invalid("limit", "must be an integer from 1 to 100");
         }
         return Integer.parseInt(raw);

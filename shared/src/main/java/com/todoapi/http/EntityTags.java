@@ -34,7 +34,7 @@ public final class EntityTags {
         while (at < value.length() && m.find(at) && m.start() == at) {
             boolean weak = m.group(1) != null;
             String opaque = m.group(2);
-            if (!weak && opaque.matches("[0-9]{1,18}")) {
+            if (!weak && opaque.matches("0|[1-9][0-9]{0,17}")) {
                 versions.add(Long.parseLong(opaque));
             }
             at = m.end();

@@ -44,14 +44,9 @@ public final class CursorCodec {
         if (dot < 0) {
             throw invalid();
         }
-        String payload;
-        byte[] tag;
-        try {
-            payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
-            tag = Base64.getUrlDecoder().decode(cursor.substring(dot + 1));
-        } catch (IllegalArgumentException notBase64) {
-            throw invalid();
-        }
+        byte[] payloadBytes = canonicalBase64(cursor.substring(0, dot));
+        byte[] tag = canonicalBase64(cursor.substring(dot + 1));
+        String payload = new String(payloadBytes, StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(tag, tag(userId, payload))) {
             throw invalid();
         }
@@ -72,6 +67,20 @@ public final class CursorCodec {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /** Decodes only what {@link #base64} would have written: the decoder alone ignores a last character's spare bits. */
+    private static byte[] canonicalBase64(String text) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException notBase64) {
+            throw invalid();
+        }
+        if (!base64(bytes).equals(text)) {
+            throw invalid();
+        }
+        return bytes;
     }
 
     private static String base64(byte[] bytes) {

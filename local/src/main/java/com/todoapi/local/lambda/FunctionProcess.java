@@ -77,6 +77,10 @@ public final class FunctionProcess {
             // Lambda's java21 loads the runtime client's JNI library silently; newer JDKs warn unless told.
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        RuntimeInterfaceClient.nativeLibrary().ifPresent(library ->
+                command.add("-D" + RuntimeInterfaceClient.NATIVE_LIBRARY_PROPERTY + "=" + library));
+        // A crash report belongs in the temp folder, not in the function's package.
+        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "todo-local-hs_err_pid%p.log"));
         command.add("-cp");
         command.add(runtimeClasspath);
         command.add(RUNTIME_MAIN);

@@ -1,0 +1,13 @@
+package com.todoapi.e2e;
+
+/** What the end-to-end suites share. */
+final class E2e {
+    /**
+     * Tests that make dozens of requests. The fresh-process run (a new JVM per request) leaves
+     * them out to stay within CI's budget; the warm run covers them.
+     */
+    static final String VOLUME = "volume";
+
+    private E2e() {
+    }
+}

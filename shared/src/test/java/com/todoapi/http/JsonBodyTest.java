@@ -1,0 +1,172 @@
+package com.todoapi.http;
+
+import com.todoapi.domain.DomainException;
+import com.todoapi.domain.FieldProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonBodyTest {
+
+    private static JsonBody parse(String json) {
+        return JsonBody.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static DomainException invalid(Runnable action) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action::run);
+        assertThat(thrown).isInstanceOf(DomainException.class);
+        DomainException e = (DomainException) thrown;
+        assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
+        return e;
+    }
+
+    private static void assertBodyRejected(String json) {
+        assertThat(invalid(() -> parse(json)).problems()).extracting(FieldProblem::field).containsExactly("body");
+    }
+
+    @Test
+    void readsStringAndBooleanFields() {
+        JsonBody body = parse("{\"title\":\"Buy milk\",\"completed\":true}");
+        assertThat(body.text("title")).contains("Buy milk");
+        assertThat(body.bool("completed")).contains(true);
+        assertThatCode(body::done).doesNotThrowAnyException();
+    }
+
+    @Test
+    void absentFieldsAreEmptyAndNoProblem() {
+        JsonBody body = parse("{}");
+        assertThat(body.text("title")).isEmpty();
+        assertThat(body.bool("completed")).isEmpty();
+        assertThat(body.textOrNull("description", "")).isEmpty();
+        assertThatCode(body::done).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"title\":}", "{'title':'x'}", "{title:\"x\"}", "{\"title\":\"x\",}", "nul", "\"unterminated"})
+    void malformedJsonIsInvalid(String json) {
+        assertBodyRejected(json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "[{\"title\":\"x\"}]", "\"a string\"", "42", "true", "null", "   ", "\n"})
+    void anythingButAnObjectIsInvalid(String json) {
+        assertBodyRejected(json);
+    }
+
+    @Test
+    void emptyBodyIsInvalid() {
+        assertThat(invalid(() -> JsonBody.parse(new byte[0])).problems())
+                .containsExactly(new FieldProblem("body", "must be a JSON object"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{} {}", "{\"title\":\"x\"} trailing", "{}]", "{} null", "{}{}"})
+    void trailingTextAfterTheObjectIsInvalid(String json) {
+        assertBodyRejected(json);
+    }
+
+    @Test
+    void trailingWhitespaceIsFine() {
+        assertThat(parse("{\"title\":\"x\"} \n\t").text("title")).contains("x");
+    }
+
+    @Test
+    void duplicateKeysAreInvalid() {
+        assertBodyRejected("{\"title\":\"a\",\"title\":\"b\"}");
+        assertBodyRejected("{\"meta\":{\"k\":1,\"k\":2}}");
+    }
+
+    @Test
+    void deeplyNestedBodyIsInvalidNotAStackOverflow() {
+        int depth = 10_000;
+        assertBodyRejected("{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
+    }
+
+    @Test
+    void wrongTypesAreCollectedOnePerFieldAndReportedTogether() {
+        JsonBody body = parse("{\"title\":5,\"completed\":\"yes\"}");
+        assertThat(body.text("title")).isEmpty();
+        assertThat(body.bool("completed")).isEmpty();
+
+        assertThat(invalid(body::done).problems()).containsExactly(
+                new FieldProblem("title", "must be a string"),
+                new FieldProblem("completed", "must be true or false"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "true", "[\"x\"]", "{\"x\":1}", "null"})
+    void nonStringsAreNotCoercedToText(String value) {
+        JsonBody body = parse("{\"title\":" + value + "}");
+        assertThat(body.text("title")).isEmpty();
+        assertThat(invalid(body::done).problems()).containsExactly(new FieldProblem("title", "must be a string"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "0", "null", "\"yes\""})
+    void nonBooleansAreNotCoercedToBoolean(String value) {
+        JsonBody body = parse("{\"completed\":" + value + "}");
+        assertThat(body.bool("completed")).isEmpty();
+        assertThat(invalid(body::done).problems()).containsExactly(new FieldProblem("completed", "must be true or false"));
+    }
+
+    @Test
+    void textOrNullGivesTheDefaultForNull() {
+        JsonBody body = parse("{\"description\":null}");
+        assertThat(body.textOrNull("description", "")).contains("");
+        assertThat(body.textOrNull("description", "cleared")).contains("cleared");
+        assertThatCode(body::done).doesNotThrowAnyException();
+    }
+
+    @Test
+    void textOrNullReadsStringsAndRejectsOtherTypes() {
+        assertThat(parse("{\"description\":\"d\"}").textOrNull("description", "")).contains("d");
+        assertThat(parse("{}").textOrNull("description", "")).isEmpty();
+
+        JsonBody number = parse("{\"description\":7}");
+        assertThat(number.textOrNull("description", "")).isEmpty();
+        assertThat(invalid(number::done).problems()).containsExactly(new FieldProblem("description", "must be a string"));
+    }
+
+    @Test
+    void unknownFieldsAreProblems() {
+        JsonBody body = parse("{\"title\":\"x\",\"titel\":\"y\",\"priority\":1}").allowOnly(Set.of("title", "description"));
+        assertThat(body.text("title")).contains("x");
+        assertThat(invalid(body::done).problems()).containsExactlyInAnyOrder(
+                new FieldProblem("titel", "is not a known field"),
+                new FieldProblem("priority", "is not a known field"));
+    }
+
+    @Test
+    void knownFieldsOnlyIsNoProblem() {
+        JsonBody body = parse("{\"title\":\"x\",\"description\":null}").allowOnly(Set.of("title", "description"));
+        assertThatCode(body::done).doesNotThrowAnyException();
+    }
+
+    @Test
+    void longUnknownFieldNamesAreCutTo64Characters() {
+        String name = "x".repeat(1_000);
+        JsonBody body = parse("{\"" + name + "\":1}").allowOnly(Set.of("title"));
+        assertThat(invalid(body::done).problems()).containsExactly(new FieldProblem("x".repeat(64), "is not a known field"));
+    }
+
+    @Test
+    void unknownFieldsAndWrongTypesAreReportedTogether() {
+        JsonBody body = parse("{\"title\":false,\"extra\":1}").allowOnly(Set.of("title"));
+        body.text("title");
+        assertThat(invalid(body::done).problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("title", "extra");
+    }
+
+    @Test
+    void unicodeTextIsReadAsUtf8() {
+        assertThat(parse("{\"title\":\"caf\u00e9 \ud83d\ude00\"}").text("title")).isEqualTo(Optional.of("caf\u00e9 \ud83d\ude00"));
+        assertThat(parse("{\"title\":\"\\u00e9\"}").text("title")).contains("\u00e9");
+    }
+}
