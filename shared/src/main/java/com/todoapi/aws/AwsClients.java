@@ -3,6 +3,8 @@ package com.todoapi.aws;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -26,32 +28,23 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder()
-                .httpClient(httpClient())
-                .credentialsProvider(credentials())
-                .region(new DefaultAwsRegionProviderChain().getRegion())
-                .build();
+        return configured(DynamoDbClient.builder());
     }
 
     public static SqsClient sqs() {
-        return SqsClient.builder()
-                .httpClient(httpClient())
-                .credentialsProvider(credentials())
-                .region(new DefaultAwsRegionProviderChain().getRegion())
-                .build();
+        return configured(SqsClient.builder());
     }
 
     public static SecretsManagerClient secretsManager() {
-        return SecretsManagerClient.builder()
-                .httpClient(httpClient())
-                .credentialsProvider(credentials())
-                .region(new DefaultAwsRegionProviderChain().getRegion())
-                .build();
+        return configured(SecretsManagerClient.builder());
     }
 
     public static SsmClient ssm() {
-        return SsmClient.builder()
-                .httpClient(httpClient())
+        return configured(SsmClient.builder());
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
+        return builder.httpClient(httpClient())
                 .credentialsProvider(credentials())
                 .region(new DefaultAwsRegionProviderChain().getRegion())
                 .build();
