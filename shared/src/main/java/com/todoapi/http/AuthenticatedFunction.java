@@ -13,10 +13,6 @@ import java.util.Map;
  * {@code RateLimit-*} headers, errors included.
  */
 public abstract class AuthenticatedFunction extends HttpFunction {
-    static final ApiException UNAUTHORIZED = new ApiException(401, "unauthorized",
-            "A valid bearer token is required", List.of(),
-            Map.of("www-authenticate", "Bearer error=\"invalid_token\""));
-
     private final Platform platform;
 
     protected AuthenticatedFunction(Platform platform) {
@@ -29,7 +25,7 @@ public abstract class AuthenticatedFunction extends HttpFunction {
         try {
             userId = platform.tokens().verify(exchange.request().header("authorization"));
         } catch (InvalidTokenException rejected) {
-            throw UNAUTHORIZED;
+            throw unauthorized();
         }
         exchange.identify(userId);
         RateLimitDecision decision = platform.rateLimiter().hit(userId, platform.clock().instant());
@@ -49,4 +45,10 @@ public abstract class AuthenticatedFunction extends HttpFunction {
     }
 
     protected abstract HttpResponse handle(ApiRequest request);
+
+    /** The same answer whichever check failed: a client learns nothing of why. */
+    private static ApiException unauthorized() {
+        return new ApiException(401, "unauthorized", "A valid bearer token is required", List.of(),
+                Map.of("www-authenticate", "Bearer error=\"invalid_token\""));
+    }
 }
