@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A request body read strictly: a JSON object, no duplicate or unknown fields, no trailing
@@ -47,15 +49,7 @@ public final class JsonBody {
 
     /** A string field; absent gives empty, anything but a string is a problem. */
     public Optional<String> text(String field) {
-        JsonNode value = object.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            problems.add(new FieldProblem(field, "must be a string"));
-            return Optional.empty();
-        }
-        return Optional.of(value.textValue());
+        return typed(field, JsonNode::isTextual, JsonNode::textValue, "must be a string");
     }
 
     /** A string field that may also be {@code null}, which reads as {@code whenNull}. */
@@ -68,15 +62,20 @@ public final class JsonBody {
     }
 
     public Optional<Boolean> bool(String field) {
-        JsonNode value = object.get(field);
-        if (value == null) {
+        return typed(field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
+    }
+
+    private <T> Optional<T> typed(String field, Predicate<JsonNode> isRightType, Function<JsonNode, T> value,
+                                  String problem) {
+        JsonNode node = object.get(field);
+        if (node == null) {
             return Optional.empty();
         }
-        if (!value.isBoolean()) {
-            problems.add(new FieldProblem(field, "must be true or false"));
+        if (!isRightType.test(node)) {
+            problems.add(new FieldProblem(field, problem));
             return Optional.empty();
         }
-        return Optional.of(value.booleanValue());
+        return Optional.of(value.apply(node));
     }
 
     /** Notes every field not in {@code known}: a misspelt field is an error, not silently ignored. */

@@ -11,10 +11,8 @@ record CounterItem(String pk, String sk, Long last) {
 
     static final TableSchema<CounterItem> SCHEMA = StaticImmutableTableSchema.builder(CounterItem.class, ItemFields.class)
             .newItemBuilder(ItemFields::new, f -> new CounterItem(f.get("pk"), f.get("sk"), f.get("last")))
-            .addAttribute(String.class, a -> a.name("pk").getter(CounterItem::pk).setter(ItemFields.set("pk"))
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("sk").getter(CounterItem::sk).setter(ItemFields.set("sk"))
-                    .tags(primarySortKey()))
-            .addAttribute(Long.class, a -> a.name("last").getter(CounterItem::last).setter(ItemFields.set("last")))
+            .addAttribute(String.class, ItemFields.attribute("pk", CounterItem::pk, primaryPartitionKey()))
+            .addAttribute(String.class, ItemFields.attribute("sk", CounterItem::sk, primarySortKey()))
+            .addAttribute(Long.class, ItemFields.attribute("last", CounterItem::last))
             .build();
 }

@@ -120,19 +120,17 @@ public final class DynamoTaskStore implements TaskStore {
     @Override
     public Page<Task, Long> list(String userId, StatusFilter filter, int limit, OptionalLong after) {
         long first = after.orElse(0) + 1;
-        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder().limit(limit + 1);
-        SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<TaskItem>> pages;
-        if (filter == StatusFilter.ALL) {
-            query.queryConditional(QueryConditional.sortBetween(
-                    key(Keys.user(userId), Keys.task(first)), key(Keys.user(userId), Keys.task(Keys.MAX_NUMBER))))
-                    .consistentRead(true);
-            pages = StoreCalls.call(() -> tables.tasks().query(query.build()));
-        } else {
-            String partition = Keys.tasksByStatus(userId, filter == StatusFilter.COMPLETED);
-            query.queryConditional(QueryConditional.sortBetween(
-                    key(partition, Keys.task(first)), key(partition, Keys.task(Keys.MAX_NUMBER))));
-            pages = StoreCalls.call(() -> tables.tasks().index(Tables.STATUS_INDEX).query(query.build()));
-        }
+        boolean all = filter == StatusFilter.ALL;
+        String partition = all ? Keys.user(userId) : Keys.tasksByStatus(userId, filter == StatusFilter.COMPLETED);
+        QueryEnhancedRequest query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBetween(
+                        key(partition, Keys.task(first)), key(partition, Keys.task(Keys.MAX_NUMBER))))
+                .limit(limit + 1)
+                .consistentRead(all)
+                .build();
+        SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<TaskItem>> pages = StoreCalls.call(() -> all
+                ? tables.tasks().query(query)
+                : tables.tasks().index(Tables.STATUS_INDEX).query(query));
         List<Task> tasks = new ArrayList<>(limit + 1);
         StoreCalls.run(() -> {
             for (var page : pages) {

@@ -1,8 +1,13 @@
 package com.todoapi.store;
 
+import software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The builder the Enhanced Client fills while it reads an item, before the item's record is made:
@@ -11,8 +16,11 @@ import java.util.function.BiConsumer;
 final class ItemFields {
     private final Map<String, Object> values = new HashMap<>();
 
-    static <V> BiConsumer<ItemFields, V> set(String name) {
-        return (fields, value) -> fields.values.put(name, value);
+    /** An attribute read by {@code getter} and written back under the same name. */
+    static <T, V> Consumer<ImmutableAttribute.Builder<T, ItemFields, V>> attribute(
+            String name, Function<T, V> getter, StaticAttributeTag... tags) {
+        BiConsumer<ItemFields, V> setter = (fields, value) -> fields.values.put(name, value);
+        return a -> a.name(name).getter(getter).setter(setter).tags(tags);
     }
 
     @SuppressWarnings("unchecked")

@@ -23,10 +23,6 @@ final class Keys {
         return TASK_PREFIX + padded(taskId);
     }
 
-    static long taskId(String sortKey) {
-        return Long.parseLong(sortKey.substring(TASK_PREFIX.length()));
-    }
-
     static String tasksByStatus(String userId, boolean completed) {
         return user(userId) + "#TASKS#" + (completed ? "completed" : "pending");
     }

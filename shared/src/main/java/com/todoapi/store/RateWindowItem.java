@@ -14,13 +14,9 @@ record RateWindowItem(String pk, String sk, Long hits, Long expiresAt) {
             .builder(RateWindowItem.class, ItemFields.class)
             .newItemBuilder(ItemFields::new, f -> new RateWindowItem(f.get("pk"), f.get("sk"), f.get("hits"),
                     f.get("expires_at")))
-            .addAttribute(String.class, a -> a.name("pk").getter(RateWindowItem::pk).setter(ItemFields.set("pk"))
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("sk").getter(RateWindowItem::sk).setter(ItemFields.set("sk"))
-                    .tags(primarySortKey()))
-            .addAttribute(Long.class, a -> a.name("hits").getter(RateWindowItem::hits).setter(ItemFields.set("hits"))
-                    .tags(atomicCounter(1, 1)))
-            .addAttribute(Long.class, a -> a.name("expires_at").getter(RateWindowItem::expiresAt)
-                    .setter(ItemFields.set("expires_at")))
+            .addAttribute(String.class, ItemFields.attribute("pk", RateWindowItem::pk, primaryPartitionKey()))
+            .addAttribute(String.class, ItemFields.attribute("sk", RateWindowItem::sk, primarySortKey()))
+            .addAttribute(Long.class, ItemFields.attribute("hits", RateWindowItem::hits, atomicCounter(1, 1)))
+            .addAttribute(Long.class, ItemFields.attribute("expires_at", RateWindowItem::expiresAt))
             .build();
 }

@@ -19,25 +19,19 @@ record TaskItem(String pk, String sk, String gsi1pk, String gsi1sk, Long taskId,
             .newItemBuilder(ItemFields::new, f -> new TaskItem(f.get("pk"), f.get("sk"), f.get("gsi1pk"), f.get("gsi1sk"),
                     f.get("task_id"), f.get("title"), f.get("description"), f.get("completed"),
                     f.get("created_at"), f.get("updated_at"), f.get("version")))
-            .addAttribute(String.class, a -> a.name("pk").getter(TaskItem::pk).setter(ItemFields.set("pk"))
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("sk").getter(TaskItem::sk).setter(ItemFields.set("sk"))
-                    .tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name("gsi1pk").getter(TaskItem::gsi1pk).setter(ItemFields.set("gsi1pk"))
-                    .tags(secondaryPartitionKey(Tables.STATUS_INDEX)))
-            .addAttribute(String.class, a -> a.name("gsi1sk").getter(TaskItem::gsi1sk).setter(ItemFields.set("gsi1sk"))
-                    .tags(secondarySortKey(Tables.STATUS_INDEX)))
-            .addAttribute(Long.class, a -> a.name("task_id").getter(TaskItem::taskId).setter(ItemFields.set("task_id")))
-            .addAttribute(String.class, a -> a.name("title").getter(TaskItem::title).setter(ItemFields.set("title")))
-            .addAttribute(String.class, a -> a.name("description").getter(TaskItem::description)
-                    .setter(ItemFields.set("description")))
-            .addAttribute(Boolean.class, a -> a.name("completed").getter(TaskItem::completed)
-                    .setter(ItemFields.set("completed")))
-            .addAttribute(Instant.class, a -> a.name("created_at").getter(TaskItem::createdAt)
-                    .setter(ItemFields.set("created_at")))
-            .addAttribute(Instant.class, a -> a.name("updated_at").getter(TaskItem::updatedAt)
-                    .setter(ItemFields.set("updated_at")))
-            .addAttribute(Long.class, a -> a.name("version").getter(TaskItem::version).setter(ItemFields.set("version")))
+            .addAttribute(String.class, ItemFields.attribute("pk", TaskItem::pk, primaryPartitionKey()))
+            .addAttribute(String.class, ItemFields.attribute("sk", TaskItem::sk, primarySortKey()))
+            .addAttribute(String.class, ItemFields.attribute("gsi1pk", TaskItem::gsi1pk,
+                    secondaryPartitionKey(Tables.STATUS_INDEX)))
+            .addAttribute(String.class, ItemFields.attribute("gsi1sk", TaskItem::gsi1sk,
+                    secondarySortKey(Tables.STATUS_INDEX)))
+            .addAttribute(Long.class, ItemFields.attribute("task_id", TaskItem::taskId))
+            .addAttribute(String.class, ItemFields.attribute("title", TaskItem::title))
+            .addAttribute(String.class, ItemFields.attribute("description", TaskItem::description))
+            .addAttribute(Boolean.class, ItemFields.attribute("completed", TaskItem::completed))
+            .addAttribute(Instant.class, ItemFields.attribute("created_at", TaskItem::createdAt))
+            .addAttribute(Instant.class, ItemFields.attribute("updated_at", TaskItem::updatedAt))
+            .addAttribute(Long.class, ItemFields.attribute("version", TaskItem::version))
             .build();
 
     static TaskItem of(String userId, Task task) {
