@@ -1,0 +1,32 @@
+package com.todoapi.agent;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a tool call gave: its result in the shape API.md documents, or a tool error the agent
+ * should explain to the person (e.g. "Task 9 not found"). Tool errors are answers, not failures.
+ */
+public record ToolOutcome(Object result, String error) {
+
+    public static ToolOutcome ok(Object result) {
+        return new ToolOutcome(result, null);
+    }
+
+    public static ToolOutcome error(String message) {
+        return new ToolOutcome(null, message);
+    }
+
+    public boolean succeeded() {
+        return error == null;
+    }
+
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(error);
+    }
+
+    /** The result as it is recorded on the reply. */
+    public Object recorded() {
+        return succeeded() ? result : Map.of("error", error);
+    }
+}

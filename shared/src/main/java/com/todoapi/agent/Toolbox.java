@@ -1,0 +1,27 @@
+package com.todoapi.agent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five todo tools of one user (API.md "The todo tools"). The user is fixed when the toolbox
+ * is made, from the verified token; no argument can name another. Calls are recorded in order
+ * and end up on the reply as its {@code tool_calls}.
+ */
+public interface Toolbox {
+    String ADD_TASK = "add_task";
+    String LIST_TASKS = "list_tasks";
+    String COMPLETE_TASK = "complete_task";
+    String DELETE_TASK = "delete_task";
+    String UPDATE_TASK = "update_task";
+
+    /** The tools' names, descriptions and JSON Schemas, for agents that pass them to a model. */
+    List<ToolSpec> specs();
+
+    /**
+     * Runs one tool. Arguments are JSON values: strings, numbers (task ids as {@code Long} or
+     * any {@code Number}), booleans. A missing task or a bad argument is a tool error in the
+     * outcome; only infrastructure failures (the table not answering) throw.
+     */
+    ToolOutcome call(String tool, Map<String, Object> args);
+}
