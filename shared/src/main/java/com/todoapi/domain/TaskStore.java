@@ -22,10 +22,14 @@ public interface TaskStore {
 
     /**
      * Writes {@code updated} over the stored task if the stored one is still at {@code readVersion}.
-     * Throws NOT_FOUND if the task is gone, PRECONDITION_FAILED if it has moved on.
+     * Throws NOT_FOUND if the task is gone, PRECONDITION_FAILED if it has moved on. A claim, when
+     * given, is completed in the same atomic write.
      */
-    Task replace(String userId, Task updated, long readVersion);
+    Task replace(String userId, Task updated, long readVersion, Optional<IdempotencyClaim> claim);
 
-    /** Deletes the task; with {@code expectedVersion}, only if it is still at that version. */
-    Task delete(String userId, long taskId, OptionalLong expectedVersion);
+    /**
+     * Deletes the task; with {@code expectedVersion}, only if it is still at that version. A claim,
+     * when given, is completed in the same atomic write.
+     */
+    Task delete(String userId, long taskId, OptionalLong expectedVersion, Optional<IdempotencyClaim> claim);
 }

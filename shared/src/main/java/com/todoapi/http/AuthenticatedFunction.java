@@ -36,7 +36,7 @@ public abstract class AuthenticatedFunction extends HttpFunction {
                     "Too many requests; retry after " + decision.resetSeconds() + " s"), exchange.requestId());
         } else {
             try {
-                response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId()));
+                response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId(), exchange.budget()));
             } catch (RuntimeException failure) {
                 response = Failures.respond(exchange, failure);
             }

@@ -9,11 +9,17 @@ import com.todoapi.idempotency.IdempotencyKeys;
 public final class Exchange {
     private final HttpRequest request;
     private final String requestId;
+    private final TimeBudget budget;
     private String userDigest;
 
-    Exchange(HttpRequest request, String requestId) {
+    Exchange(HttpRequest request, String requestId, TimeBudget budget) {
         this.request = request;
         this.requestId = requestId;
+        this.budget = budget;
+    }
+
+    public TimeBudget budget() {
+        return budget;
     }
 
     public HttpRequest request() {

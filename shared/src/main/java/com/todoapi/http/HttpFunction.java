@@ -21,7 +21,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
         HttpRequest request = Json.MAPPER.readValue(input, HttpRequest.class);
-        Exchange exchange = new Exchange(request, RequestIds.choose(request));
+        Exchange exchange = new Exchange(request, RequestIds.choose(request), TimeBudget.of(context));
         HttpResponse response;
         try {
             response = handle(exchange);

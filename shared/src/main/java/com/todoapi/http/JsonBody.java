@@ -61,6 +61,12 @@ public final class JsonBody {
         return text(field);
     }
 
+    /** A whole number from 1 up; anything else (a string, a fraction, zero) is a problem. */
+    public Optional<Long> positiveNumber(String field) {
+        return typed(field, node -> node.isIntegralNumber() && node.canConvertToLong() && node.longValue() > 0,
+                JsonNode::longValue, "must be a positive integer");
+    }
+
     public Optional<Boolean> bool(String field) {
         return typed(field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
     }

@@ -46,6 +46,26 @@ public final class RequestLog {
         emit(line);
     }
 
+    /**
+     * A line about background work (a job, a sweep): what happened and ids, and for a failure its
+     * type and where; never a user's id or text.
+     */
+    public static void work(String level, String event, Map<String, Object> fields, Throwable failure) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("level", level);
+        line.put("event", event);
+        line.putAll(fields);
+        if (failure != null) {
+            line.put("error", failure.getClass().getName());
+            StackTraceElement[] trace = failure.getStackTrace();
+            if (trace.length > 0) {
+                line.put("at", trace[0].toString());
+            }
+        }
+        emit(line);
+    }
+
     private static void emit(Map<String, Object> line) {
         PrintStream out = System.out;
         try {

@@ -16,11 +16,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -31,13 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /** Tasks in the one table: {@code USER#<sub>} / {@code TASK#<number>}, and by status in gsi1. */
 public final class DynamoTaskStore implements TaskStore {
-    private static final int CREATE_ATTEMPTS = 60;
-
     private final Tables tables;
-    private final Backoff backoff;
+    private final NumberedCreates creates;
 
     public DynamoTaskStore(Tables tables) {
         this(tables, Backoff.JITTERED);
@@ -45,64 +44,19 @@ public final class DynamoTaskStore implements TaskStore {
 
     DynamoTaskStore(Tables tables, Backoff backoff) {
         this.tables = tables;
-        this.backoff = backoff;
+        this.creates = new NumberedCreates(tables, backoff);
     }
 
-    /**
-     * Reads the user's task counter, then in one transaction moves it on by one (only if nobody
-     * else did meanwhile), writes the task under the new number and completes the idempotency
-     * claim. Concurrent creates of one user cancel each other's transactions and try again with
-     * jittered waits, so numbers come out gap-free and unique.
-     */
+    /** Under the user's next task number, with the claim completed in the same transaction. */
     @Override
     public Task create(String userId, NewTask input, Instant now, Optional<IdempotencyClaim> claim) {
-        for (int attempt = 1; ; attempt++) {
-            long last = lastTaskNumber(userId);
-            Task task = Task.created(last + 1, input, now);
-            try {
-                StoreCalls.run(() -> tables.client().transactWriteItems(createTransaction(userId, last, task, claim)));
-                return task;
-            } catch (TransactionCanceledException cancelled) {
-                if (claim.isPresent() && failedCondition(cancelled, 2)) {
-                    throw DomainException.inFlight();
-                }
-                if (attempt == CREATE_ATTEMPTS) {
-                    throw DomainException.conflict("Too many tasks are being created at once; retry");
-                }
-                backoff.pause(attempt);
-            }
-        }
-    }
-
-    private long lastTaskNumber(String userId) {
-        CounterItem counter = StoreCalls.call(() -> tables.counters().getItem(GetItemEnhancedRequest.builder()
-                .key(key(Keys.user(userId), Keys.TASK_COUNTER)).consistentRead(true).build()));
-        return counter == null ? 0 : counter.last();
-    }
-
-    private TransactWriteItemsEnhancedRequest createTransaction(String userId, long last, Task task,
-                                                                Optional<IdempotencyClaim> claim) {
-        Expression counterUnchanged = last == 0
-                ? Expression.builder().expression("attribute_not_exists(pk)").build()
-                : Expression.builder().expression("#last = :last")
-                        .putExpressionName("#last", "last")
-                        .putExpressionValue(":last", AttributeValue.fromN(Long.toString(last))).build();
-        TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(tables.counters(), TransactPutItemEnhancedRequest.builder(CounterItem.class)
-                        .item(new CounterItem(Keys.user(userId), Keys.TASK_COUNTER, task.id()))
-                        .conditionExpression(counterUnchanged).build())
-                .addPutItem(tables.tasks(), TransactPutItemEnhancedRequest.builder(TaskItem.class)
-                        .item(TaskItem.of(userId, task))
-                        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
-                        .build());
-        claim.ifPresent(held -> transaction.addPutItem(tables.idempotency(),
-                DynamoIdempotencyStore.completion(held, TaskSnapshots.encode(task), task.createdAt())));
-        return transaction.build();
-    }
-
-    private static boolean failedCondition(TransactionCanceledException cancelled, int index) {
-        List<CancellationReason> reasons = cancelled.cancellationReasons();
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return creates.create(userId, Keys.TASK_COUNTER, number -> Task.created(number, input, now),
+                (transaction, task) -> transaction.addPutItem(tables.tasks(),
+                        TransactPutItemEnhancedRequest.builder(TaskItem.class)
+                                .item(TaskItem.of(userId, task))
+                                .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+                                .build()),
+                claim, TaskSnapshots::encode, Task::createdAt);
     }
 
     @Override
@@ -150,33 +104,74 @@ public final class DynamoTaskStore implements TaskStore {
     }
 
     @Override
-    public Task replace(String userId, Task updated, long readVersion) {
+    public Task replace(String userId, Task updated, long readVersion, Optional<IdempotencyClaim> claim) {
+        Expression condition = atVersion(readVersion);
+        TaskItem item = TaskItem.of(userId, updated);
+        if (claim.isPresent()) {
+            transactWithClaim(updated.id(), claim.get(), updated, b -> b.addPutItem(tables.tasks(),
+                    TransactPutItemEnhancedRequest.builder(TaskItem.class).item(item).conditionExpression(condition)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
+            return updated;
+        }
         try {
             StoreCalls.run(() -> tables.tasks().putItem(PutItemEnhancedRequest.builder(TaskItem.class)
-                    .item(TaskItem.of(userId, updated))
-                    .conditionExpression(atVersion(readVersion))
+                    .item(item)
+                    .conditionExpression(condition)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build()));
             return updated;
         } catch (ConditionalCheckFailedException e) {
-            throw whyNot(e, updated.id());
+            throw whyNot(e.item(), updated.id());
         }
     }
 
     @Override
-    public Task delete(String userId, long taskId, OptionalLong expectedVersion) {
+    public Task delete(String userId, long taskId, OptionalLong expectedVersion, Optional<IdempotencyClaim> claim) {
         Expression condition = expectedVersion.isPresent()
                 ? atVersion(expectedVersion.getAsLong())
                 : Expression.builder().expression("attribute_exists(pk)").build();
+        Key key = key(Keys.user(userId), Keys.task(taskId));
+        if (claim.isPresent()) {
+            // The claim's record must hold the deleted task, so it is read first; the condition
+            // on its version makes the read and the delete one atomic step.
+            Task current = find(userId, taskId).orElseThrow(() -> TaskService.notFound(taskId));
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw TaskService.stale(taskId);
+            }
+            transactWithClaim(taskId, claim.get(), current, b -> b.addDeleteItem(tables.tasks(),
+                    TransactDeleteItemEnhancedRequest.builder().key(key).conditionExpression(atVersion(current.version()))
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
+            return current;
+        }
         try {
             TaskItem deleted = StoreCalls.call(() -> tables.tasks().deleteItem(DeleteItemEnhancedRequest.builder()
-                    .key(key(Keys.user(userId), Keys.task(taskId)))
+                    .key(key)
                     .conditionExpression(condition)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build()));
             return deleted.toTask();
         } catch (ConditionalCheckFailedException e) {
-            throw whyNot(e, taskId);
+            throw whyNot(e.item(), taskId);
+        }
+    }
+
+    /** The task write (first) and the claim's completion (second) in one transaction. */
+    private void transactWithClaim(long taskId, IdempotencyClaim claim, Task result,
+                                   Consumer<TransactWriteItemsEnhancedRequest.Builder> taskWrite) {
+        TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder();
+        taskWrite.accept(transaction);
+        transaction.addPutItem(tables.idempotency(),
+                DynamoIdempotencyStore.completion(claim, TaskSnapshots.encode(result), result.updatedAt()));
+        try {
+            StoreCalls.run(() -> tables.client().transactWriteItems(transaction.build()));
+        } catch (TransactionCanceledException cancelled) {
+            if (NumberedCreates.failedCondition(cancelled, 0)) {
+                throw whyNot(cancelled.cancellationReasons().get(0).item(), taskId);
+            }
+            if (NumberedCreates.failedCondition(cancelled, 1)) {
+                throw DomainException.inFlight();
+            }
+            throw DomainException.conflict("Task " + taskId + " is being changed by other requests; retry");
         }
     }
 
@@ -188,8 +183,7 @@ public final class DynamoTaskStore implements TaskStore {
     }
 
     /** A failed condition means the task is gone, or it is there at another version. */
-    private static DomainException whyNot(ConditionalCheckFailedException e, long taskId) {
-        Map<String, AttributeValue> current = e.item();
+    private static DomainException whyNot(Map<String, AttributeValue> current, long taskId) {
         return current == null || current.isEmpty() ? TaskService.notFound(taskId) : TaskService.stale(taskId);
     }
 

@@ -9,9 +9,10 @@ import com.todoapi.domain.TaskChanges;
 import com.todoapi.domain.TaskSnapshots;
 import com.todoapi.domain.TaskStore;
 import com.todoapi.domain.VersionMatch;
-import com.todoapi.idempotency.ClaimOutcome;
+import com.todoapi.idempotency.IdempotencyClaim;
 import com.todoapi.idempotency.IdempotencyKeys;
-import com.todoapi.idempotency.IdempotencyStore;
+import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.idempotency.Once;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,43 +22,33 @@ import java.util.OptionalLong;
 
 /**
  * What can be done to a user's tasks, whoever asks: the task routes and the assistant's tools.
- * Every operation is scoped to one user; another user's task is simply not found.
+ * Every operation is scoped to one user; another user's task is simply not found. Writes can be
+ * keyed ({@link Once}): a repeat with the same key gets the first result and changes nothing.
  */
 public final class TaskService {
     static final String CREATE_SCOPE = "tasks.create";
     private static final int UPDATE_ATTEMPTS = 5;
 
     private final TaskStore store;
-    private final IdempotencyStore idempotency;
+    private final IdempotentRunner runner;
     private final Clock clock;
 
-    public TaskService(TaskStore store, IdempotencyStore idempotency, Clock clock) {
+    public TaskService(TaskStore store, IdempotentRunner runner, Clock clock) {
         this.store = store;
-        this.idempotency = idempotency;
+        this.runner = runner;
         this.clock = clock;
     }
 
     /** The created task, or with a key already used for this same request, the task it created then. */
     public Created create(String userId, NewTask input, Optional<String> idempotencyKey) {
-        if (idempotencyKey.isEmpty()) {
-            return new Created(store.create(userId, input, now(), Optional.empty()), false);
-        }
-        String requestHash = IdempotencyKeys.digest(input.title(), input.description());
-        ClaimOutcome outcome = idempotency.claim(userId, CREATE_SCOPE, IdempotencyKeys.validate(idempotencyKey.get()),
-                requestHash, now());
-        return switch (outcome) {
-            case ClaimOutcome.Replay replay -> new Created(TaskSnapshots.decode(replay.result()), true);
-            case ClaimOutcome.Reused reused -> throw DomainException.idempotencyKeyReused();
-            case ClaimOutcome.InFlight inFlight -> throw DomainException.inFlight();
-            case ClaimOutcome.Claimed claimed -> {
-                try {
-                    yield new Created(store.create(userId, input, now(), Optional.of(claimed.claim())), false);
-                } catch (RuntimeException failure) {
-                    idempotency.release(claimed.claim());
-                    throw failure;
-                }
-            }
-        };
+        Optional<Once> once = idempotencyKey.map(key -> new Once(CREATE_SCOPE, IdempotencyKeys.validate(key),
+                IdempotencyKeys.digest(input.title(), input.description())));
+        IdempotentRunner.Outcome<Task> outcome = createOnce(userId, input, once);
+        return new Created(outcome.value(), outcome.replayed());
+    }
+
+    public IdempotentRunner.Outcome<Task> createOnce(String userId, NewTask input, Optional<Once> once) {
+        return runner.run(userId, once, TaskSnapshots::decode, claim -> store.create(userId, input, now(), claim));
     }
 
     public Task get(String userId, long taskId) {
@@ -68,33 +59,48 @@ public final class TaskService {
         return store.list(userId, filter, limit, after);
     }
 
+    public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected) {
+        return update(userId, taskId, changes, expected, Optional.empty());
+    }
+
     /**
      * Applies the changes to the task as it is now. If another write lands between the read and
      * the write, a request that named its version gets PRECONDITION_FAILED; one that did not is
      * applied again on top of the newer task.
      */
-    public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected) {
-        for (int attempt = 1; ; attempt++) {
-            Task current = get(userId, taskId);
-            if (!expected.allows(current.version())) {
-                throw stale(taskId);
-            }
-            try {
-                return store.replace(userId, changes.applyTo(current, now()), current.version());
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.PRECONDITION_FAILED || !expected.any()) {
-                    throw e;
+    public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected, Optional<Once> once) {
+        return runner.run(userId, once, TaskSnapshots::decode, claim -> {
+            for (int attempt = 1; ; attempt++) {
+                Task current = get(userId, taskId);
+                if (!expected.allows(current.version())) {
+                    throw stale(taskId);
                 }
-                if (attempt == UPDATE_ATTEMPTS) {
-                    throw DomainException.conflict("Task " + taskId + " is being changed by other requests; retry");
+                try {
+                    return store.replace(userId, changes.applyTo(current, now()), current.version(), claim);
+                } catch (DomainException e) {
+                    if (e.kind() != DomainException.Kind.PRECONDITION_FAILED || !expected.any()) {
+                        throw e;
+                    }
+                    if (attempt == UPDATE_ATTEMPTS) {
+                        throw DomainException.conflict("Task " + taskId + " is being changed by other requests; retry");
+                    }
                 }
             }
-        }
+        }).value();
     }
 
     public Task delete(String userId, long taskId, VersionMatch expected) {
+        return delete(userId, taskId, expected, Optional.empty());
+    }
+
+    public Task delete(String userId, long taskId, VersionMatch expected, Optional<Once> once) {
+        return runner.run(userId, once, TaskSnapshots::decode, claim -> deleteNow(userId, taskId, expected, claim))
+                .value();
+    }
+
+    private Task deleteNow(String userId, long taskId, VersionMatch expected, Optional<IdempotencyClaim> claim) {
         if (expected.any()) {
-            return store.delete(userId, taskId, OptionalLong.empty());
+            return store.delete(userId, taskId, OptionalLong.empty(), claim);
         }
         OptionalLong version = expected.single();
         if (version.isEmpty()) {
@@ -104,7 +110,7 @@ public final class TaskService {
             }
             version = OptionalLong.of(current.version());
         }
-        return store.delete(userId, taskId, version);
+        return store.delete(userId, taskId, version, claim);
     }
 
     /** Timestamps are kept to the millisecond, as the API shows them. */

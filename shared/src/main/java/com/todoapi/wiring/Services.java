@@ -1,52 +1,117 @@
 package com.todoapi.wiring;
 
+import com.todoapi.agent.Agent;
+import com.todoapi.agent.BuiltInAgent;
 import com.todoapi.auth.AuthSettings;
 import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
+import com.todoapi.chat.ReplyTurns;
+import com.todoapi.chat.StuckWorkSweeper;
 import com.todoapi.config.Env;
 import com.todoapi.config.Secrets;
+import com.todoapi.conversations.ConversationService;
+import com.todoapi.conversations.ReplyPoll;
 import com.todoapi.http.Platform;
+import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.pagination.CursorCodec;
+import com.todoapi.queue.JobQueue;
+import com.todoapi.queue.SqsJobQueue;
 import com.todoapi.ratelimit.RateLimitPolicy;
+import com.todoapi.store.DynamoConversationStore;
 import com.todoapi.store.DynamoIdempotencyStore;
 import com.todoapi.store.DynamoRateLimiter;
 import com.todoapi.store.DynamoTaskStore;
 import com.todoapi.store.Tables;
 import com.todoapi.tasks.TaskService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Builds what a function needs from its environment, once per process (in the handler's
  * constructor, so before the first request and before a SnapStart snapshot). Functions ask only
- * for what they use: a route that issues no cursors never reads the cursor key.
+ * for what they use: a route that issues no cursors never reads the cursor key, one that sends no
+ * jobs never builds an SQS client.
  */
 public final class Services {
     private final Env env;
     private final Tables tables;
+    private final Supplier<SqsClient> sqs;
     private final Clock clock;
-    private final Platform platform;
 
     public Services(Env env, DynamoDbClient dynamoDb, Clock clock) {
+        this(env, dynamoDb, AwsClients::sqs, clock);
+    }
+
+    public Services(Env env, DynamoDbClient dynamoDb, Supplier<SqsClient> sqs, Clock clock) {
         this.env = env;
         this.tables = new Tables(dynamoDb, env.require("TABLE_NAME"));
+        this.sqs = sqs;
         this.clock = clock;
-        this.platform = new Platform(TokenVerifier.from(AuthSettings.from(env)),
-                new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock);
     }
 
     public static Services fromEnvironment() {
         return new Services(Env.system(), AwsClients.dynamoDb(), Clock.systemUTC());
     }
 
+    /** Token verification and rate limiting, for HTTP functions. */
     public Platform platform() {
-        return platform;
+        return new Platform(TokenVerifier.from(AuthSettings.from(env)),
+                new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock);
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public TaskService tasks() {
-        return new TaskService(new DynamoTaskStore(tables), new DynamoIdempotencyStore(tables), clock);
+        return new TaskService(new DynamoTaskStore(tables), idempotentRunner(), clock);
+    }
+
+    /** For routes that only read: any attempt to send a job fails loudly. */
+    public ConversationService conversations() {
+        return conversations(JobQueue.NONE);
+    }
+
+    public ConversationService conversations(JobQueue jobs) {
+        return new ConversationService(new DynamoConversationStore(tables), jobs, idempotentRunner(), clock,
+                ReplyPoll.BACKING_OFF);
+    }
+
+    /** The queues this function may send to (CHAT_QUEUE_URL, CLEANUP_QUEUE_URL). */
+    public SqsJobQueue jobs() {
+        return new SqsJobQueue(sqs.get(), env);
+    }
+
+    public DynamoConversationStore conversationStore() {
+        return new DynamoConversationStore(tables);
+    }
+
+    public ReplyTurns replyTurns() {
+        return new ReplyTurns(conversationStore(), tasks(), agent(), clock);
+    }
+
+    /** The assistant: {@code AGENT=builtin} (the default, and for now the only one). */
+    public Agent agent() {
+        String name = env.optional("AGENT").orElse("builtin");
+        if (!name.equals("builtin")) {
+            throw new IllegalStateException("AGENT=" + name + " is not an agent this build has (builtin)");
+        }
+        return new BuiltInAgent();
+    }
+
+    /** STUCK_AFTER_SECONDS: how long work may stay unsettled before the sweeper acts. */
+    public StuckWorkSweeper sweeper(JobQueue jobs) {
+        Duration threshold = Duration.ofSeconds(Long.parseLong(env.require("STUCK_AFTER_SECONDS")));
+        return new StuckWorkSweeper(conversationStore(), jobs, clock, threshold);
     }
 
     /** The cursor key: CURSOR_KEY_ARN in AWS (a generated secret), CURSOR_KEY in local mode. */
@@ -54,5 +119,9 @@ public final class Services {
         String key = Secrets.read(env, "CURSOR_KEY").orElseThrow(() -> new IllegalStateException(
                 "CURSOR_KEY_ARN must be set (see template.yaml)"));
         return new CursorCodec(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private IdempotentRunner idempotentRunner() {
+        return new IdempotentRunner(new DynamoIdempotencyStore(tables), clock);
     }
 }

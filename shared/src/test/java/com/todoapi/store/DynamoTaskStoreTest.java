@@ -7,6 +7,7 @@ import com.todoapi.domain.StatusFilter;
 import com.todoapi.domain.Task;
 import com.todoapi.domain.TaskChanges;
 import com.todoapi.domain.VersionMatch;
+import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
@@ -41,7 +42,8 @@ class DynamoTaskStoreTest {
     void setUp(AwsBackend aws) {
         Tables tables = new Tables(aws.aws().dynamoDb(), aws.tableName());
         store = new DynamoTaskStore(tables);
-        tasks = new TaskService(store, new DynamoIdempotencyStore(tables), Clock.systemUTC());
+        tasks = new TaskService(store, new IdempotentRunner(new DynamoIdempotencyStore(tables), Clock.systemUTC()),
+                Clock.systemUTC());
         user = "user-" + UUID.randomUUID();
     }
 
@@ -113,7 +115,8 @@ class DynamoTaskStoreTest {
         Task task = create(user, "a");
         tasks.update(user, task.id(), renaming("b"), VersionMatch.ANY);
 
-        assertThatThrownBy(() -> store.replace(user, renaming("c").applyTo(task, task.createdAt()), task.version()))
+        assertThatThrownBy(() -> store.replace(user, renaming("c").applyTo(task, task.createdAt()), task.version(),
+                Optional.empty()))
                 .satisfies(kind(DomainException.Kind.PRECONDITION_FAILED));
         assertThat(store.find(user, task.id()).orElseThrow().title()).isEqualTo("b");
     }

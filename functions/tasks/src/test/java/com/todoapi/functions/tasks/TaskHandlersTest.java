@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.todoapi.config.Env;
-import com.todoapi.local.LocalConfig;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
-import com.todoapi.testing.RepoFiles;
+import com.todoapi.testing.FunctionCalls;
 import com.todoapi.testing.Tokens;
 import com.todoapi.wiring.Services;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,11 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,41 +100,27 @@ class TaskHandlersTest {
         assertThat(log).doesNotContain(user, token, "Buy groceries", "Milk");
     }
 
-    /** A sample event from events/, with a fresh token for {@code user} (the sample's own token is for one fixed user). */
-    private static ObjectNode sample(String name, String user) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(RepoFiles.root().resolve("events/" + name + ".json")));
-        assertThat(event.at("/headers/authorization").asText()).startsWith("Bearer ");
-        ((ObjectNode) event.get("headers")).put("authorization", Tokens.bearer(user));
-        return event;
+    private static ObjectNode sample(String name, String user) {
+        return FunctionCalls.sample(name, user);
     }
 
     static Services services(AwsBackend aws, Map<String, String> overrides) {
         return new Services(new Env(environment(aws, overrides)), aws.aws().dynamoDb(), Clock.systemUTC());
     }
 
-    /** What the local runtime gives a task function: local-mode settings and the template's defaults. */
     private static Map<String, String> environment(AwsBackend aws, Map<String, String> overrides) {
-        LocalConfig config = LocalConfig.read(RepoFiles.localConfig());
-        Map<String, String> env = new HashMap<>(config.environment());
-        env.put("TABLE_NAME", aws.tableName());
-        env.put("JWT_ISSUER", config.parameters().get("JwtIssuer"));
-        env.put("JWT_AUDIENCE", config.parameters().get("JwtAudience"));
-        env.put("RATE_LIMIT_REQUESTS", "1000");
-        env.putAll(overrides);
-        return env;
+        return FunctionCalls.environment(aws, overrides);
     }
 
-    private static JsonNode invoke(RequestStreamHandler handler, JsonNode event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
-        return JSON.readTree(out.toByteArray());
+    private static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
+        return FunctionCalls.invoke((in, out) -> handler.handleRequest(in, out, null), event);
     }
 
     private static int status(JsonNode response) {
-        return response.get("statusCode").asInt();
+        return FunctionCalls.status(response);
     }
 
-    private static JsonNode body(JsonNode response) throws Exception {
-        return JSON.readTree(response.get("body").asText());
+    private static JsonNode body(JsonNode response) {
+        return FunctionCalls.body(response);
     }
 }

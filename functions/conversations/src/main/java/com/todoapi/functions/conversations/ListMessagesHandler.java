@@ -1,0 +1,56 @@
+package com.todoapi.functions.conversations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.todoapi.conversations.ConversationService;
+import com.todoapi.conversations.Message;
+import com.todoapi.domain.DomainException;
+import com.todoapi.domain.Page;
+import com.todoapi.http.ApiRequest;
+import com.todoapi.http.AuthenticatedFunction;
+import com.todoapi.http.HttpResponse;
+import com.todoapi.http.Responses;
+import com.todoapi.pagination.CursorCodec;
+import com.todoapi.wiring.Services;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/** {@code GET /v1/conversations/{conversation_id}/messages?limit&cursor}: messages, oldest first. */
+public final class ListMessagesHandler extends AuthenticatedFunction {
+    private final ConversationService conversations;
+    private final CursorCodec cursors;
+
+    public ListMessagesHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    ListMessagesHandler(Services services) {
+        super(services.platform());
+        this.conversations = services.conversations();
+        this.cursors = services.cursors();
+    }
+
+    @Override
+    protected HttpResponse handle(ApiRequest request) {
+        long conversationId = request.pathNumber("conversation_id");
+        int limit = request.pageLimit();
+        String list = "messages:" + conversationId;
+        OptionalLong after = request.query("cursor")
+                .map(cursor -> OptionalLong.of(position(cursors.decode(request.userId(), list, cursor))))
+                .orElse(OptionalLong.empty());
+        Page<Message, Long> page = conversations.messages(request.userId(), conversationId, limit, after);
+        String next = page.next().map(last -> cursors.encode(request.userId(), list, Long.toString(last))).orElse(null);
+        return Responses.json(200, new MessagePage(page.items().stream().map(MessageView::of).toList(), next));
+    }
+
+    private static long position(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("cursor", "is not a cursor this list gave out");
+        }
+    }
+
+    record MessagePage(List<MessageView> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+    }
+}

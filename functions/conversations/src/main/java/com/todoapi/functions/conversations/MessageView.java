@@ -1,0 +1,24 @@
+package com.todoapi.functions.conversations;
+
+import com.todoapi.agent.ToolCall;
+import com.todoapi.conversations.Message;
+import com.todoapi.json.Timestamps;
+
+import java.util.List;
+
+/** A message as API.md shows it. */
+record MessageView(String id, String role, String content, String status, List<ToolCall> toolCalls,
+                   String createdAt) {
+
+    static MessageView of(Message m) {
+        return new MessageView(m.id(), m.role().wireName(), m.content(), m.status().wireName(), m.toolCalls(),
+                Timestamps.format(m.createdAt()));
+    }
+
+    /** A reply not written yet: only its id and status. */
+    record Pending(String id, String status) {
+        static Pending of(Message reply) {
+            return new Pending(reply.id(), reply.status().wireName());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.todoapi.agent;
+
+import java.util.List;
+
+/**
+ * The assistant that needs no network and no model: it reads the message with fixed rules
+ * (API.md, the built-in agent table), calls the todo tools, and confirms each action in a
+ * sentence that names the task. Unknown input gets a short help sentence; nothing here throws
+ * for any message. The rolling summary keeps one line per task it added, completed, deleted or
+ * updated, so "what did I just add?" and "it" still work once the messages leave the window.
+ */
+public final class BuiltInAgent implements Agent {
+    private final IntentParser parser = new IntentParser();
+
+    public BuiltInAgent() {
+    }
+
+    @Override
+    public AgentReply respond(AgentTurn turn, Toolbox tools) {
+        List<Intent> intents = parser.parse(turn.userMessage());
+        RollingSummary summary = RollingSummary.parse(turn.summary());
+        IntentRunner runner = new IntentRunner(tools, new ConversationMemory(turn.history(), summary));
+        String content = runner.run(intents);
+        return new AgentReply(content, summary.plus(runner.facts()).text());
+    }
+}

@@ -1,0 +1,49 @@
+package com.todoapi.agent;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads one clause into an intent, asking each reader in turn; empty when none understands it. */
+final class ClauseParser {
+    private final SmallTalkReader smallTalk = new SmallTalkReader();
+    private final ListRequestReader lists = new ListRequestReader();
+    private final List<Function<String, Optional<Intent>>> readersInOrder;
+
+    ClauseParser() {
+        TaskRefParser taskRefs = new TaskRefParser();
+        AddRequestReader adds = new AddRequestReader();
+        CompleteRequestReader completes = new CompleteRequestReader(taskRefs);
+        DeleteRequestReader deletes = new DeleteRequestReader(taskRefs);
+        UpdateRequestReader updates = new UpdateRequestReader(taskRefs);
+        // Questions before commands: "what have I done?" lists tasks, it does not complete one.
+        readersInOrder = List.of(
+                smallTalk::read,
+                lists::readRecall,
+                lists::readQuestion,
+                adds::read,
+                completes::read,
+                deletes::read,
+                updates::read,
+                lists::readCommand);
+    }
+
+    Optional<Intent> parse(String clause) {
+        // Small talk is checked before fillers go, or "ok thanks" would be stripped to nothing.
+        Optional<Intent> talk = smallTalk.read(Utterances.trimEdges(clause));
+        if (talk.isPresent()) {
+            return talk;
+        }
+        String request = Utterances.stripFillers(clause);
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Function<String, Optional<Intent>> reader : readersInOrder) {
+            Optional<Intent> intent = reader.apply(request);
+            if (intent.isPresent()) {
+                return intent;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package com.todoapi.agent;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** "Delete task 2", "remove task #4", "delete the meeting task", "take the groceries off my list". */
+final class DeleteRequestReader {
+    private static final String THE_LIST = "(?:my\\s+|the\\s+)?(?:list|tasks|todo\\s+list|to-do\\s+list|todos|to-dos"
+            + "|task\\s+list)";
+    // Group 1 of each pattern is the task.
+    private static final List<Pattern> PATTERNS = List.of(
+            Pattern.compile("^(?:delete|remove|erase|drop|trash|discard|scrap|get\\s+rid\\s+of)\\s+(.+?)"
+                    + "(?:\\s+(?:from|off)\\s+" + THE_LIST + ")?$", Utterances.FLAGS),
+            Pattern.compile("^take\\s+(.+?)\\s+(?:off|out\\s+of)\\s+" + THE_LIST + "$", Utterances.FLAGS));
+
+    private final TaskRefParser taskRefs;
+
+    DeleteRequestReader(TaskRefParser taskRefs) {
+        this.taskRefs = taskRefs;
+    }
+
+    Optional<Intent> read(String clause) {
+        for (Pattern pattern : PATTERNS) {
+            Matcher matcher = pattern.matcher(clause);
+            if (matcher.matches()) {
+                return taskRefs.parse(matcher.group(1)).map(Intent.DeleteTask::new);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,89 @@
+package com.todoapi.chat;
+
+import com.todoapi.agent.Agent;
+import com.todoapi.agent.AgentReply;
+import com.todoapi.agent.AgentTurn;
+import com.todoapi.agent.ChatMessage;
+import com.todoapi.conversations.Conversation;
+import com.todoapi.conversations.ConversationStore;
+import com.todoapi.conversations.Message;
+import com.todoapi.queue.Job;
+import com.todoapi.tasks.TaskService;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reply job, as the chat worker runs it: read the conversation's summary and a bounded window
+ * of recent messages, let the agent answer with the user's tools, and write the reply and the new
+ * summary together, only if the reply is still pending. A repeated job finds the reply settled and
+ * does nothing; a run cut short is run again, and its tool calls replay instead of acting twice.
+ */
+public final class ReplyTurns {
+    /** Earlier messages a turn sees besides the summary: the same number at message 1,000 as at 10. */
+    public static final int HISTORY_WINDOW = 8;
+    public static final String FAILED_REPLY =
+            "Sorry, I couldn't answer this message. Please try sending it again.";
+    private static final int SUMMARY_ATTEMPTS = 3;
+
+    private final ConversationStore conversations;
+    private final TaskService tasks;
+    private final Agent agent;
+    private final Clock clock;
+
+    public ReplyTurns(ConversationStore conversations, TaskService tasks, Agent agent, Clock clock) {
+        this.conversations = conversations;
+        this.tasks = tasks;
+        this.agent = agent;
+        this.clock = clock;
+    }
+
+    /** Writes the reply; false if there was nothing to do (settled already, or the conversation is gone). */
+    public boolean answer(Job.Reply job) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Conversation> conversation = conversations.find(job.userId(), job.conversationId());
+            Optional<Message> reply = conversation.flatMap(c ->
+                    conversations.message(job.userId(), c.id(), job.replyNumber()));
+            if (reply.isEmpty() || reply.get().settled()) {
+                return false;
+            }
+            ConversationStore.ReplyWrite written = answer(job, conversation.get(), reply.get());
+            switch (written) {
+                case WRITTEN:
+                    return true;
+                case ALREADY_SETTLED, CONVERSATION_GONE:
+                    return false;
+                case SUMMARY_MOVED:
+                    if (attempt == SUMMARY_ATTEMPTS) {
+                        throw new IllegalStateException("The conversation kept changing during the turn");
+                    }
+            }
+        }
+    }
+
+    private ConversationStore.ReplyWrite answer(Job.Reply job, Conversation conversation, Message reply) {
+        List<Message> window = conversations.recent(job.userId(), conversation.id(), reply.number(),
+                HISTORY_WINDOW + 1);
+        if (window.isEmpty() || window.getLast().number() != reply.number() - 1
+                || window.getLast().role() != Message.Role.USER) {
+            throw new IllegalStateException("The message this reply answers is missing");
+        }
+        List<ChatMessage> history = window.subList(0, window.size() - 1).stream().map(ReplyTurns::forAgent).toList();
+        TodoTools tools = new TodoTools(tasks, job.userId(), conversation.id() + ":" + reply.number());
+        AgentReply answer = agent.respond(new AgentTurn(conversation.summary(), history, window.getLast().content()),
+                tools);
+        return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), tools.calls()),
+                answer.summary(), clock.instant());
+    }
+
+    /** Marks the reply failed for the person to read, when the job's retries are spent. */
+    public boolean giveUp(Job.Reply job) {
+        return conversations.fail(job.userId(), job.conversationId(), job.replyNumber(), FAILED_REPLY);
+    }
+
+    private static ChatMessage forAgent(Message message) {
+        ChatMessage.Role role = message.role() == Message.Role.USER ? ChatMessage.Role.USER : ChatMessage.Role.ASSISTANT;
+        return new ChatMessage(role, message.content(), message.toolCalls());
+    }
+}

@@ -1,0 +1,147 @@
+package com.todoapi.chat;
+
+import com.todoapi.agent.ToolCall;
+import com.todoapi.agent.ToolOutcome;
+import com.todoapi.agent.ToolSpec;
+import com.todoapi.agent.Toolbox;
+import com.todoapi.domain.DomainException;
+import com.todoapi.domain.NewTask;
+import com.todoapi.domain.StatusFilter;
+import com.todoapi.domain.Task;
+import com.todoapi.domain.TaskChanges;
+import com.todoapi.domain.VersionMatch;
+import com.todoapi.idempotency.IdempotencyKeys;
+import com.todoapi.idempotency.Once;
+import com.todoapi.tasks.TaskService;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The five todo tools for one user and one reply, on the same {@link TaskService} as the task
+ * routes. Each changing call is keyed by the reply and its place in the turn, so a job delivered
+ * twice, or run again after a crash, repeats no effect: the second run gets the first results.
+ * Every call is recorded, in order, for the reply's {@code tool_calls}.
+ */
+public final class TodoTools implements Toolbox {
+    static final String SCOPE = "chat.tools";
+    private static final int LIST_LIMIT = 100;
+
+    private final TaskService tasks;
+    private final String userId;
+    private final String turnKey;
+    private final List<ToolCall> calls = new ArrayList<>();
+
+    /** {@code turnKey} names the turn (conversation and reply) the calls belong to. */
+    public TodoTools(TaskService tasks, String userId, String turnKey) {
+        this.tasks = tasks;
+        this.userId = userId;
+        this.turnKey = turnKey;
+    }
+
+    @Override
+    public List<ToolSpec> specs() {
+        return ToolSpecs.ALL;
+    }
+
+    @Override
+    public ToolOutcome call(String tool, Map<String, Object> args) {
+        Once once = new Once(SCOPE, turnKey + ":" + calls.size(), IdempotencyKeys.digest(tool, canonical(args)));
+        ToolOutcome outcome;
+        try {
+            outcome = ToolOutcome.ok(switch (tool) {
+                case ADD_TASK -> added(tasks.createOnce(userId, new NewTask(text(args, "title", true),
+                        Optional.ofNullable(text(args, "description", false)).orElse("")), Optional.of(once)).value());
+                case LIST_TASKS -> listed(StatusFilter.parse(text(args, "status", false)));
+                case COMPLETE_TASK -> changed(tasks.update(userId, taskId(args), new TaskChanges(Optional.empty(),
+                        Optional.empty(), Optional.of(true)), VersionMatch.ANY, Optional.of(once)), "completed");
+                case DELETE_TASK -> changed(tasks.delete(userId, taskId(args), VersionMatch.ANY, Optional.of(once)),
+                        "deleted");
+                case UPDATE_TASK -> changed(tasks.update(userId, taskId(args), new TaskChanges(
+                        Optional.ofNullable(text(args, "title", false)),
+                        Optional.ofNullable(text(args, "description", false)), Optional.empty()),
+                        VersionMatch.ANY, Optional.of(once)), "updated");
+                default -> throw DomainException.invalid("tool", "no tool is called " + tool);
+            });
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND && e.kind() != DomainException.Kind.INVALID) {
+                throw e;
+            }
+            outcome = ToolOutcome.error(explain(e));
+        }
+        calls.add(new ToolCall(tool, args, outcome.recorded()));
+        return outcome;
+    }
+
+    /** The calls made so far, in order. */
+    public List<ToolCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    private List<Map<String, Object>> listed(StatusFilter filter) {
+        return tasks.list(userId, filter, LIST_LIMIT, OptionalLong.empty()).items().stream()
+                .map(task -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("id", task.id());
+                    item.put("title", task.title());
+                    item.put("completed", task.completed());
+                    return item;
+                })
+                .toList();
+    }
+
+    private static Map<String, Object> added(Task task) {
+        return changed(task, "created");
+    }
+
+    private static Map<String, Object> changed(Task task, String status) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task_id", task.id());
+        result.put("status", status);
+        result.put("title", task.title());
+        return result;
+    }
+
+    private static String text(Map<String, Object> args, String name, boolean required) {
+        Object value = args.get(name);
+        if (value == null) {
+            if (required) {
+                throw DomainException.invalid(name, "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw DomainException.invalid(name, "must be a string");
+        }
+        return text;
+    }
+
+    private static long taskId(Map<String, Object> args) {
+        Object value = args.get("task_id");
+        if (value instanceof Number number && number.doubleValue() == number.longValue() && number.longValue() > 0) {
+            return number.longValue();
+        }
+        if (value instanceof String text && text.matches("[1-9][0-9]{0,11}")) {
+            return Long.parseLong(text);
+        }
+        throw DomainException.invalid("task_id", "must be a positive integer");
+    }
+
+    private static String explain(DomainException e) {
+        if (e.problems().isEmpty()) {
+            return e.getMessage();
+        }
+        return e.problems().stream().map(p -> p.field() + " " + p.problem()).collect(Collectors.joining("; "));
+    }
+
+    /** The arguments in a fixed order, so that the same call always hashes the same. */
+    private static String canonical(Map<String, Object> args) {
+        return new TreeMap<>(args).toString();
+    }
+}
