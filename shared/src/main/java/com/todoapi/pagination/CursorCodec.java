@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Opaque, tamper-evident page cursors: the position and the list it belongs to, sealed with an
@@ -89,5 +91,22 @@ public final class CursorCodec {
 
     private static DomainException invalid() {
         return DomainException.invalid("cursor", "is not a cursor this list gave out");
+    }
+
+    /** For lists that page by number: the number in {@code cursor}, if one is given. */
+    public OptionalLong decodeNumber(String userId, String list, Optional<String> cursor) {
+        if (cursor.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(decode(userId, list, cursor.get())));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** The cursor to the page after {@code last}, or null when there is none. */
+    public String encodeNumber(String userId, String list, Optional<Long> last) {
+        return last.map(number -> encode(userId, list, Long.toString(number))).orElse(null);
     }
 }

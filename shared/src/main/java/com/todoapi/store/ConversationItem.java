@@ -59,11 +59,6 @@ record ConversationItem(String pk, String sk, String gsi1pk, String gsi1sk, Stri
                 null, null, null, null, null, null, null, null, null);
     }
 
-    ConversationItem withActivity(Instant at, long lastMessageNumber) {
-        return new ConversationItem(pk, sk, gsi1pk, Keys.activity(at, conversationId), userId, conversationId, title,
-                createdAt, at, at, lastMessageNumber, summary, summaryVersion, state);
-    }
-
     boolean active() {
         return ACTIVE.equals(state);
     }

@@ -1,5 +1,7 @@
 package com.todoapi.store;
 
+import java.time.Instant;
+
 /**
  * The table's keys (README "Data model"). Everything of a user sits under {@code USER#<sub>},
  * except rate-limit windows, which have a partition of their own so that IAM can let read-only
@@ -47,7 +49,7 @@ final class Keys {
         return user(userId) + "#CONVS";
     }
 
-    static String activity(java.time.Instant at, long conversationId) {
+    static String activity(Instant at, long conversationId) {
         return time(at) + "#" + padded(conversationId);
     }
 
@@ -61,7 +63,7 @@ final class Keys {
     }
 
     /** Epoch milliseconds, zero-padded to sort as times do. */
-    static String time(java.time.Instant at) {
+    static String time(Instant at) {
         String digits = Long.toString(at.toEpochMilli());
         return "0".repeat(Math.max(0, 15 - digits.length())) + digits;
     }

@@ -3,7 +3,6 @@ package com.todoapi.functions.conversations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.Message;
-import com.todoapi.domain.DomainException;
 import com.todoapi.domain.Page;
 import com.todoapi.http.ApiRequest;
 import com.todoapi.http.AuthenticatedFunction;
@@ -35,20 +34,10 @@ public final class ListMessagesHandler extends AuthenticatedFunction {
         long conversationId = request.pathNumber("conversation_id");
         int limit = request.pageLimit();
         String list = "messages:" + conversationId;
-        OptionalLong after = request.query("cursor")
-                .map(cursor -> OptionalLong.of(position(cursors.decode(request.userId(), list, cursor))))
-                .orElse(OptionalLong.empty());
+        OptionalLong after = cursors.decodeNumber(request.userId(), list, request.query("cursor"));
         Page<Message, Long> page = conversations.messages(request.userId(), conversationId, limit, after);
-        String next = page.next().map(last -> cursors.encode(request.userId(), list, Long.toString(last))).orElse(null);
+        String next = cursors.encodeNumber(request.userId(), list, page.next());
         return Responses.json(200, new MessagePage(page.items().stream().map(MessageView::of).toList(), next));
-    }
-
-    private static long position(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("cursor", "is not a cursor this list gave out");
-        }
     }
 
     record MessagePage(List<MessageView> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {

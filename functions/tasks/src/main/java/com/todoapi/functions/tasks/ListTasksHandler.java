@@ -1,7 +1,6 @@
 package com.todoapi.functions.tasks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.todoapi.domain.DomainException;
 import com.todoapi.domain.Page;
 import com.todoapi.domain.StatusFilter;
 import com.todoapi.domain.Task;
@@ -36,20 +35,10 @@ public final class ListTasksHandler extends AuthenticatedFunction {
         StatusFilter filter = StatusFilter.parse(request.query("status").orElse(null));
         int limit = request.pageLimit();
         String list = "tasks:" + filter.wireName();
-        OptionalLong after = request.query("cursor")
-                .map(cursor -> OptionalLong.of(position(cursors.decode(request.userId(), list, cursor))))
-                .orElse(OptionalLong.empty());
+        OptionalLong after = cursors.decodeNumber(request.userId(), list, request.query("cursor"));
         Page<Task, Long> page = tasks.list(request.userId(), filter, limit, after);
-        String next = page.next().map(last -> cursors.encode(request.userId(), list, Long.toString(last))).orElse(null);
+        String next = cursors.encodeNumber(request.userId(), list, page.next());
         return Responses.json(200, new TaskPage(page.items().stream().map(TaskView::of).toList(), next));
-    }
-
-    private static long position(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("cursor", "is not a cursor this list gave out");
-        }
     }
 
     record TaskPage(List<TaskView> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {

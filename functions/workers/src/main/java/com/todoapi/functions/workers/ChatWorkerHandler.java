@@ -40,7 +40,7 @@ public final class ChatWorkerHandler extends QueueWorker {
         if (!(job instanceof Job.Reply reply)) {
             throw new IllegalArgumentException("The chat queue carries reply jobs only");
         }
-        return replies.answer(reply) ? "replied" : "already_settled";
+        return replies.answer(reply) ? "replied" : "nothing_to_do";
     }
 
     @Override
