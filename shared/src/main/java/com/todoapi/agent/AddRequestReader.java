@@ -1,6 +1,5 @@
 package com.todoapi.agent;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +9,7 @@ final class AddRequestReader {
     private static final String TASK_NOUN = "(?:task|todo|to-do|item|reminder|entry)";
     private static final String LIST_SUFFIX = "(?:\\s+(?:to|on|onto|in|into)\\s+(?:my\\s+|the\\s+)?"
             + "(?:list|tasks|todo\\s+list|to-do\\s+list|todos|to-dos|task\\s+list))?$";
-    private static final List<Pattern> ADD_COMMANDS = List.of(
+    private static final Patterns ADD_COMMANDS = Patterns.of(
             Pattern.compile("^(?:add|create|insert|new|jot\\s+down|write\\s+down|note\\s+down"
                     + "|make\\s+(?:a|an|another)(?:\\s+new)?(?=\\s+" + TASK_NOUN + "))\\b\\s*"
                     + "(?:(?:a|an|another|one|new|the|this|my)\\s+)*"

@@ -1,6 +1,5 @@
 package com.todoapi.agent;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +9,7 @@ final class CompleteRequestReader {
     private static final String DONE = "(?:complete|completed|done|finished|checked(?:\\s+off)?|ticked(?:\\s+off)?)";
     private static final String OFF_THE_LIST = "(?:\\s+(?:my\\s+|the\\s+)?(?:list|tasks|todo\\s+list|to-do\\s+list))?";
     // Group 1 of each pattern is the task.
-    private static final List<Pattern> PATTERNS = List.of(
+    private static final Patterns PATTERNS = Patterns.of(
             Pattern.compile("^(?:mark|set|flag)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?" + DONE + "$", Utterances.FLAGS),
             Pattern.compile("^(?:mark|set|flag)\\s+(?:as\\s+)?" + DONE + "\\s+(.+)$", Utterances.FLAGS),
             Pattern.compile("^(?:complete|finish|finished|completed|close|tick\\s+off|check\\s+off|cross\\s+off"

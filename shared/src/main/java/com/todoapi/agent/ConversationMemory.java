@@ -3,13 +3,9 @@ package com.todoapi.agent;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /** What earlier turns did, from the window's tool calls first and the rolling summary after. */
 final class ConversationMemory {
-    private static final Set<String> TOOLS_ON_ONE_TASK = Set.of(
-            Toolbox.ADD_TASK, Toolbox.COMPLETE_TASK, Toolbox.DELETE_TASK, Toolbox.UPDATE_TASK);
-
     private final List<ToolCall> callsNewestFirst;
     private final RollingSummary summary;
 
@@ -37,7 +33,7 @@ final class ConversationMemory {
     OptionalLong lastTaskActedOn() {
         for (ToolCall call : callsNewestFirst) {
             OptionalLong id = ToolResults.taskId(call.result());
-            if (TOOLS_ON_ONE_TASK.contains(call.tool()) && id.isPresent()) {
+            if (actsOnOneTask(call.tool()) && id.isPresent()) {
                 return id;
             }
         }
@@ -52,5 +48,12 @@ final class ConversationMemory {
         String title = ToolResults.title(call.result())
                 .orElseGet(() -> call.args().get("title") instanceof String asked ? asked : "");
         return Optional.of(new TaskFact(TaskFact.Kind.ADDED, id.getAsLong(), title));
+    }
+
+    private static boolean actsOnOneTask(String tool) {
+        return switch (tool) {
+            case Toolbox.ADD_TASK, Toolbox.COMPLETE_TASK, Toolbox.DELETE_TASK, Toolbox.UPDATE_TASK -> true;
+            default -> false;
+        };
     }
 }

@@ -1,6 +1,5 @@
 package com.todoapi.agent;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +9,7 @@ final class DeleteRequestReader {
     private static final String THE_LIST = "(?:my\\s+|the\\s+)?(?:list|tasks|todo\\s+list|to-do\\s+list|todos|to-dos"
             + "|task\\s+list)";
     // Group 1 of each pattern is the task.
-    private static final List<Pattern> PATTERNS = List.of(
+    private static final Patterns PATTERNS = Patterns.of(
             Pattern.compile("^(?:delete|remove|erase|drop|trash|discard|scrap|get\\s+rid\\s+of)\\s+(.+?)"
                     + "(?:\\s+(?:from|off)\\s+" + THE_LIST + ")?$", Utterances.FLAGS),
             Pattern.compile("^take\\s+(.+?)\\s+(?:off|out\\s+of)\\s+" + THE_LIST + "$", Utterances.FLAGS));

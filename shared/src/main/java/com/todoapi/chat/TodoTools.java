@@ -47,7 +47,7 @@ public final class TodoTools implements Toolbox {
 
     @Override
     public List<ToolSpec> specs() {
-        return ToolSpecs.ALL;
+        return ToolSpecs.all();
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.todoapi.domain.DomainException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -12,9 +11,6 @@ import java.util.function.Supplier;
  * after the SDK's own retries) into UNAVAILABLE. Anything else is a bug and stays what it is.
  */
 final class StoreCalls {
-    private static final Set<String> TRANSIENT_CODES = Set.of(
-            "ProvisionedThroughputExceededException", "RequestLimitExceeded", "ThrottlingException",
-            "InternalServerError", "ServiceUnavailable");
 
     private StoreCalls() {
     }
@@ -26,11 +22,19 @@ final class StoreCalls {
             throw DomainException.unavailable(e);
         } catch (DynamoDbException e) {
             if (e.statusCode() >= 500 || (e.awsErrorDetails() != null
-                    && TRANSIENT_CODES.contains(e.awsErrorDetails().errorCode()))) {
+                    && isTransient(e.awsErrorDetails().errorCode()))) {
                 throw DomainException.unavailable(e);
             }
             throw e;
         }
+    }
+
+    private static boolean isTransient(String errorCode) {
+        return switch (String.valueOf(errorCode)) {
+            case "ProvisionedThroughputExceededException", "RequestLimitExceeded", "ThrottlingException",
+                 "InternalServerError", "ServiceUnavailable" -> true;
+            default -> false;
+        };
     }
 
     static void run(Runnable call) {
