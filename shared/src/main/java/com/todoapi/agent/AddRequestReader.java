@@ -38,13 +38,7 @@ final class AddRequestReader {
         if (ADD_WITHOUT_TITLE.matcher(clause).matches()) {
             return Optional.of(new Intent.AskForTitle());
         }
-        for (Pattern pattern : ADD_COMMANDS) {
-            Matcher matcher = pattern.matcher(clause);
-            if (matcher.matches()) {
-                return Optional.of(addTask(matcher.group(1)));
-            }
-        }
-        return Optional.empty();
+        return ADD_COMMANDS.firstCapture(clause).map(AddRequestReader::addTask);
     }
 
     private static Intent addTask(String words) {

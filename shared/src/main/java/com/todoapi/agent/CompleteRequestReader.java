@@ -1,7 +1,6 @@
 package com.todoapi.agent;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** "Mark task 3 as complete", "I finished task 4", "task 5 is done", "check off the groceries task". */
@@ -28,12 +27,6 @@ final class CompleteRequestReader {
     }
 
     Optional<Intent> read(String clause) {
-        for (Pattern pattern : PATTERNS) {
-            Matcher matcher = pattern.matcher(clause);
-            if (matcher.matches()) {
-                return taskRefs.parse(matcher.group(1)).map(Intent.CompleteTask::new);
-            }
-        }
-        return Optional.empty();
+        return PATTERNS.firstCapture(clause).flatMap(taskRefs::parse).map(Intent.CompleteTask::new);
     }
 }

@@ -1,7 +1,6 @@
 package com.todoapi.agent;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** "Delete task 2", "remove task #4", "delete the meeting task", "take the groceries off my list". */
@@ -21,12 +20,6 @@ final class DeleteRequestReader {
     }
 
     Optional<Intent> read(String clause) {
-        for (Pattern pattern : PATTERNS) {
-            Matcher matcher = pattern.matcher(clause);
-            if (matcher.matches()) {
-                return taskRefs.parse(matcher.group(1)).map(Intent.DeleteTask::new);
-            }
-        }
-        return Optional.empty();
+        return PATTERNS.firstCapture(clause).flatMap(taskRefs::parse).map(Intent.DeleteTask::new);
     }
 }

@@ -1,11 +1,12 @@
 package com.todoapi.agent;
 
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Patterns tried in a fixed order; immutable, so a reader can keep them in a static final. */
-final class Patterns implements Iterable<Pattern> {
+final class Patterns {
     private final List<Pattern> patterns;
 
     private Patterns(List<Pattern> patterns) {
@@ -16,8 +17,14 @@ final class Patterns implements Iterable<Pattern> {
         return new Patterns(List.of(patterns));
     }
 
-    @Override
-    public Iterator<Pattern> iterator() {
-        return patterns.iterator();
+    /** Group 1 of the first pattern that matches the whole of {@code text}. */
+    Optional<String> firstCapture(String text) {
+        for (Pattern pattern : patterns) {
+            Matcher matcher = pattern.matcher(text);
+            if (matcher.matches()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
     }
 }

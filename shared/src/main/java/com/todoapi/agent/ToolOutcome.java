@@ -1,7 +1,6 @@
 package com.todoapi.agent;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a tool call gave: its result in the shape API.md documents, or a tool error the agent
@@ -19,10 +18,6 @@ public record ToolOutcome(Object result, String error) {
 
     public boolean succeeded() {
         return error == null;
-    }
-
-    public Optional<String> errorMessage() {
-        return Optional.ofNullable(error);
     }
 
     /** The result as it is recorded on the reply. */

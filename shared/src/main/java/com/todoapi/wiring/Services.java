@@ -68,10 +68,6 @@ public final class Services {
         return env;
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     public TaskService tasks() {
         return new TaskService(new DynamoTaskStore(tables), idempotentRunner(), clock);
     }
