@@ -43,13 +43,16 @@ public final class ReplyTurns {
     public boolean answer(Job.Reply job) {
         for (int attempt = 1; ; attempt++) {
             Optional<Conversation> conversation = conversations.find(job.userId(), job.conversationId());
-            Optional<Message> reply = conversation.flatMap(c ->
-                    conversations.message(job.userId(), c.id(), job.replyNumber()));
-            if (reply.isEmpty() || reply.get().settled()) {
+            if (conversation.isEmpty()) {
                 return false;
             }
-            ConversationStore.ReplyWrite written = answer(job, conversation.get(), reply.get());
-            switch (written) {
+            // One query: the earlier messages, the one answered, and the reply itself last.
+            List<Message> window = conversations.recent(job.userId(), job.conversationId(), job.replyNumber() + 1,
+                    HISTORY_WINDOW + 2);
+            if (window.isEmpty() || window.getLast().number() != job.replyNumber() || window.getLast().settled()) {
+                return false;
+            }
+            switch (answer(job, conversation.get(), window)) {
                 case WRITTEN:
                     return true;
                 case ALREADY_SETTLED, CONVERSATION_GONE:
@@ -62,17 +65,15 @@ public final class ReplyTurns {
         }
     }
 
-    private ConversationStore.ReplyWrite answer(Job.Reply job, Conversation conversation, Message reply) {
-        List<Message> window = conversations.recent(job.userId(), conversation.id(), reply.number(),
-                HISTORY_WINDOW + 1);
-        if (window.isEmpty() || window.getLast().number() != reply.number() - 1
-                || window.getLast().role() != Message.Role.USER) {
+    private ConversationStore.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window) {
+        Message reply = window.getLast();
+        Message question = window.size() < 2 ? null : window.get(window.size() - 2);
+        if (question == null || question.number() != reply.number() - 1 || question.role() != Message.Role.USER) {
             throw new IllegalStateException("The message this reply answers is missing");
         }
-        List<ChatMessage> history = window.subList(0, window.size() - 1).stream().map(ReplyTurns::forAgent).toList();
+        List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
         TodoTools tools = new TodoTools(tasks, job.userId(), conversation.id() + ":" + reply.number());
-        AgentReply answer = agent.respond(new AgentTurn(conversation.summary(), history, window.getLast().content()),
-                tools);
+        AgentReply answer = agent.respond(new AgentTurn(conversation.summary(), history, question.content()), tools);
         return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), tools.calls()),
                 answer.summary(), clock.instant());
     }
