@@ -8,6 +8,12 @@ final class E2e {
      */
     static final String VOLUME = "volume";
 
+    /**
+     * Tests that start and kill the run command themselves. The fresh-process run leaves them
+     * out: what they prove is about the whole runtime restarting, not about instance reuse.
+     */
+    static final String CRASH = "crash";
+
     private E2e() {
     }
 }

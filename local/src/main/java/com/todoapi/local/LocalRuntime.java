@@ -8,6 +8,7 @@ import com.todoapi.local.events.SqsPoller;
 import com.todoapi.local.gateway.FrontDoor;
 import com.todoapi.local.lambda.FunctionPool;
 import com.todoapi.local.lambda.FunctionProcess;
+import com.todoapi.local.lambda.InvocationResult;
 import com.todoapi.local.template.FunctionSpec;
 import com.todoapi.local.template.HttpRoute;
 import com.todoapi.local.template.Intrinsics;
@@ -16,6 +17,7 @@ import com.todoapi.local.template.SqsSource;
 import com.todoapi.local.template.Template;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +90,11 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }
             }
-            return new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler);
+            LocalRuntime runtime = new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler);
+            if (options.dataDirectory() != null) {
+                options.config().onStart().forEach(event -> runtime.sendInBackground(event, options.log()));
+            }
+            return runtime;
         } catch (RuntimeException e) {
             new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler).close();
             throw e;
@@ -111,6 +117,15 @@ public final class LocalRuntime implements AutoCloseable {
         env.putAll(config.environment());
         env.putAll(aws.environment());
         return env;
+    }
+
+    private void sendInBackground(LocalConfig.StartEvent event, Consumer<String> log) {
+        FunctionPool pool = function(event.function());
+        Thread.ofVirtual().name("on-start-" + event.function()).start(() -> {
+            InvocationResult result = pool.invoke(event.event().getBytes(StandardCharsets.UTF_8));
+            log.accept("[start] " + event.function() + ": "
+                    + (result instanceof InvocationResult.Success success ? success.text() : "failed: " + result));
+        });
     }
 
     public URI url() {

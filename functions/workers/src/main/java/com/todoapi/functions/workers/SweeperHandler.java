@@ -12,9 +12,13 @@ import java.io.OutputStream;
 
 /**
  * Runs on its EventBridge schedule: settles replies stuck pending and deletions left unfinished
- * (see {@link StuckWorkSweeper}). Answers with what it did, for the log and for tests.
+ * (see {@link StuckWorkSweeper}). An event whose {@code detail-type} is {@value #RESEND_ALL}
+ * re-drives every unsettled job at once instead: the local runtime sends it when it starts with
+ * empty queues, and an operator can after purging a queue. Answers with what it did.
  */
 public final class SweeperHandler implements RequestStreamHandler {
+    static final String RESEND_ALL = "Resend pending work";
+
     private final StuckWorkSweeper sweeper;
 
     public SweeperHandler() {
@@ -27,7 +31,7 @@ public final class SweeperHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        input.readAllBytes();
-        Json.MAPPER.writeValue(output, sweeper.sweep());
+        boolean resendAll = RESEND_ALL.equals(Json.MAPPER.readTree(input).path("detail-type").asText());
+        Json.MAPPER.writeValue(output, resendAll ? sweeper.resendAll() : sweeper.sweep());
     }
 }

@@ -73,6 +73,37 @@ class WorkerHandlersTest {
                 .orElseThrow().status()).isEqualTo(Message.Status.COMPLETED);
     }
 
+    /** What the local runtime sends when it starts with empty queues: jobs lost with them are sent again at once. */
+    @Test
+    void theResendEventSendsALostJobAgainAndTheWorkerAnswersIt(AwsBackend aws) {
+        Services services = services(aws);
+        String user = Tokens.newUser();
+        ConversationService lostJobs = services.conversations(job -> {
+            throw new IllegalStateException("the queue restarted empty");
+        });
+        Conversation conversation = lostJobs.create(user, "Restarted", Optional.empty()).value();
+        PostedMessage posted = lostJobs.post(user, conversation.id(), "Add a task to feed the cat",
+                Optional.empty()).value();
+        String body = JobCodec.encode(new Job.Reply(user, conversation.id(), posted.reply().number()));
+
+        JsonNode resent = invoke(new SweeperHandler(services), sample("sweeper-resend-all", user));
+        assertThat(resent.get("requeued").asInt()).isPositive();
+        assertThat(resent.get("failed").asInt()).isZero();
+
+        SqsClient sqs = aws.aws().sqs();
+        String queue = aws.resources().queue("ChatQueue").url();
+        var received = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1).maxNumberOfMessages(10)).messages();
+        for (var other : received.stream().filter(m -> !m.body().equals(body)).toList()) {
+            sqs.changeMessageVisibility(c -> c.queueUrl(queue).receiptHandle(other.receiptHandle()).visibilityTimeout(0));
+        }
+        var job = received.stream().filter(m -> m.body().equals(body)).findFirst().orElseThrow();
+        JsonNode response = invoke(new ChatWorkerHandler(services), sqsEvent(job.messageId(), job.receiptHandle(), body, 1));
+        assertThat(response.get("batchItemFailures")).isEmpty();
+        Message reply = services.conversationStore().message(user, conversation.id(), posted.reply().number()).orElseThrow();
+        assertThat(reply.status()).isEqualTo(Message.Status.COMPLETED);
+        assertThat(reply.content()).contains("Feed the cat");
+    }
+
     /**
      * A job that fails every time: retried with short delays, marked failed on its last receive,
      * then moved to the dead-letter queue by the queue's own redrive policy.
