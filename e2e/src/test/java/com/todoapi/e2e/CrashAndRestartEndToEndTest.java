@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one reply (and its task made exactly once). The jobs queued in ElasticMQ die with the process;
  * the pending replies in the table are the durable record, re-sent when the runtime starts.
  */
-@Tag(E2e.CRASH)
+@Tag(E2e.OWN_RUNTIME)
 class CrashAndRestartEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TASKS = 5;

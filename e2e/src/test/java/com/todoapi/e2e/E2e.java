@@ -9,10 +9,11 @@ final class E2e {
     static final String VOLUME = "volume";
 
     /**
-     * Tests that start and kill the run command themselves. The fresh-process run leaves them
-     * out: what they prove is about the whole runtime restarting, not about instance reuse.
+     * Tests that start a runtime of their own to break it (kill it, stop an emulator). The
+     * fresh-process run leaves them out: what they prove is about the emulators and the whole
+     * runtime failing, not about instance reuse.
      */
-    static final String CRASH = "crash";
+    static final String OWN_RUNTIME = "own-runtime";
 
     private E2e() {
     }
