@@ -43,6 +43,8 @@ public final class LocalRuntimeExtension implements ParameterResolver {
     record Running(LocalRuntime runtime, RuntimeLog log) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
+            System.out.printf("contract: %d responses checked against openapi.yaml, %d broke it%n",
+                    ServiceClient.responsesChecked(), ServiceClient.responsesBroken());
             runtime.close();
         }
     }
