@@ -2,7 +2,10 @@ package com.todoapi.conversations;
 
 import com.todoapi.domain.DomainException;
 
-/** The limits of API.md: a title 1-200 characters after trimming, a chat message 1-4,000. */
+/**
+ * The limits of API.md: a title 1-200 characters after trimming, a chat message 1-4,000.
+ * Characters are Unicode code points, as for tasks and as JSON Schema's maxLength counts them.
+ */
 public final class ConversationRules {
     public static final int MAX_TITLE = 200;
     public static final int MAX_CONTENT = 4_000;
@@ -17,7 +20,7 @@ public final class ConversationRules {
             return DEFAULT_TITLE;
         }
         String title = raw.strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
+        if (title.isEmpty() || characters(title) > MAX_TITLE) {
             throw DomainException.invalid("title", "must be 1-" + MAX_TITLE + " characters after trimming");
         }
         return title;
@@ -29,7 +32,7 @@ public final class ConversationRules {
         if (content.isEmpty()) {
             throw DomainException.invalid(field, "must not be empty or only whitespace");
         }
-        if (content.length() > MAX_CONTENT) {
+        if (characters(content) > MAX_CONTENT) {
             throw DomainException.invalid(field, "must be at most " + MAX_CONTENT + " characters");
         }
         return content;
@@ -41,6 +44,10 @@ public final class ConversationRules {
         if (line.isEmpty()) {
             return DEFAULT_TITLE;
         }
-        return line.length() <= 60 ? line : line.substring(0, 59).stripTrailing() + "…";
+        return characters(line) <= 60 ? line : line.substring(0, line.offsetByCodePoints(0, 59)).stripTrailing() + "…";
+    }
+
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 }

@@ -26,6 +26,9 @@ import java.util.OptionalLong;
 public final class ConversationService {
     static final String CREATE_SCOPE = "conversations.create";
     static final String POST_SCOPE = "messages.create";
+    /** The compatibility route's first message makes two things; each has a scope of its own. */
+    static final String CHAT_CREATE_SCOPE = "chat.conversation";
+    static final String CHAT_POST_SCOPE = "chat.message";
 
     private final ConversationStore store;
     private final JobQueue jobs;
@@ -43,8 +46,11 @@ public final class ConversationService {
     }
 
     public IdempotentRunner.Outcome<Conversation> create(String userId, String title, Optional<String> idempotencyKey) {
-        Optional<Once> once = idempotencyKey.map(key -> new Once(CREATE_SCOPE, IdempotencyKeys.validate(key),
-                IdempotencyKeys.digest(title)));
+        return createOnce(userId, title, idempotencyKey.map(key -> new Once(CREATE_SCOPE, IdempotencyKeys.validate(key),
+                IdempotencyKeys.digest(title))));
+    }
+
+    private IdempotentRunner.Outcome<Conversation> createOnce(String userId, String title, Optional<Once> once) {
         return runner.run(userId, once, ConversationSnapshots::decodeConversation,
                 claim -> store.create(userId, title, now(), claim));
     }
@@ -77,8 +83,12 @@ public final class ConversationService {
      */
     public IdempotentRunner.Outcome<PostedMessage> post(String userId, long conversationId, String content,
                                                         Optional<String> idempotencyKey) {
-        Optional<Once> once = idempotencyKey.map(key -> new Once(POST_SCOPE, IdempotencyKeys.validate(key),
-                IdempotencyKeys.digest(Long.toString(conversationId), content)));
+        return postOnce(userId, conversationId, content, idempotencyKey.map(key -> new Once(POST_SCOPE,
+                IdempotencyKeys.validate(key), IdempotencyKeys.digest(Long.toString(conversationId), content))));
+    }
+
+    private IdempotentRunner.Outcome<PostedMessage> postOnce(String userId, long conversationId, String content,
+                                                             Optional<Once> once) {
         IdempotentRunner.Outcome<PostedMessage> outcome = runner.run(userId, once, ConversationSnapshots::decodePosted,
                 claim -> store.post(userId, conversationId, content, now(), claim));
         PostedMessage posted = outcome.value();
@@ -92,9 +102,11 @@ public final class ConversationService {
     /** The compatibility route's first message: a new conversation titled after it, then the message. */
     public IdempotentRunner.Outcome<PostedMessage> postToNewConversation(String userId, String content,
                                                                          Optional<String> idempotencyKey) {
-        Conversation conversation = create(userId, ConversationRules.titleFrom(content),
-                idempotencyKey.map(key -> IdempotencyKeys.validate(key) + "#conversation")).value();
-        return post(userId, conversation.id(), content, idempotencyKey.map(key -> key + "#message"));
+        Optional<String> key = idempotencyKey.map(IdempotencyKeys::validate);
+        Conversation conversation = createOnce(userId, ConversationRules.titleFrom(content),
+                key.map(k -> new Once(CHAT_CREATE_SCOPE, k, IdempotencyKeys.digest(content)))).value();
+        return postOnce(userId, conversation.id(), content,
+                key.map(k -> new Once(CHAT_POST_SCOPE, k, IdempotencyKeys.digest(Long.toString(conversation.id()), content))));
     }
 
     /** The reply once it is settled, if that happens within {@code patience}. */

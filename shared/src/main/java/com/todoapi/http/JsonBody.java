@@ -47,9 +47,30 @@ public final class JsonBody {
         return new JsonBody(node);
     }
 
-    /** A string field; absent gives empty, anything but a string is a problem. */
+    /**
+     * A string field; absent gives empty, anything but a string is a problem, and so is a string
+     * with a lone surrogate escape ({@code "\ud800"}): it is no Unicode text, and DynamoDB
+     * would refuse it where it is stored.
+     */
     public Optional<String> text(String field) {
-        return typed(field, JsonNode::isTextual, JsonNode::textValue, "must be a string");
+        Optional<String> text = typed(field, JsonNode::isTextual, JsonNode::textValue, "must be a string");
+        if (text.isPresent() && !isWellFormed(text.get())) {
+            problems.add(new FieldProblem(field, "must be valid Unicode text (it has an unpaired surrogate)"));
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A string field that may also be {@code null}, which reads as {@code whenNull}. */

@@ -199,6 +199,22 @@ class ChatWorkflowTest {
                 .isZero();
     }
 
+    @Test
+    void theCompatibilityRoutesKeyIsAsLongAsAnyAndKeptApartFromTheOtherRoutes() {
+        String key = "k".repeat(255);
+        ConversationService service = service(queue);
+        Conversation other = service.create(user, "Other", Optional.of(key)).value();
+
+        var first = service.postToNewConversation(user, "Hello there", Optional.of(key));
+        var again = service.postToNewConversation(user, "Hello there", Optional.of(key));
+
+        assertThat(first.replayed()).as("a key used on another route is not this route's").isFalse();
+        assertThat(first.value().conversationId()).isNotEqualTo(other.id());
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.value().conversationId()).isEqualTo(first.value().conversationId());
+        assertThat(store.list(user, 10, Optional.empty()).items()).hasSize(2);
+    }
+
     private Job.Reply post(Conversation conversation, String content) {
         PostedMessage posted = store.post(user, conversation.id(), content, Instant.now(), Optional.empty());
         return new Job.Reply(user, conversation.id(), posted.reply().number());

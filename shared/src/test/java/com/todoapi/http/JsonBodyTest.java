@@ -40,6 +40,19 @@ class JsonBodyTest {
         assertThatCode(body::done).doesNotThrowAnyException();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":\"\\ud800\"}", "{\"title\":\"a\\udc00b\"}", "{\"title\":\"\\ud83d\\ud83d\"}"})
+    void aLoneSurrogateEscapeIsAProblemOfItsField(String json) {
+        JsonBody body = parse(json);
+        assertThat(body.text("title")).isEmpty();
+        assertThat(invalid(body::done).problems()).extracting(FieldProblem::field).containsExactly("title");
+    }
+
+    @Test
+    void aPairedSurrogateEscapeIsOneCharacter() {
+        assertThat(parse("{\"title\":\"\\ud83d\\ude00\"}").text("title")).contains("\uD83D\uDE00");
+    }
+
     @Test
     void absentFieldsAreEmptyAndNoProblem() {
         JsonBody body = parse("{}");
