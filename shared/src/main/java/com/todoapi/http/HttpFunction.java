@@ -5,9 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.todoapi.json.Json;
 import com.todoapi.log.RequestLog;
 
+import com.todoapi.snapstart.Priming;
+import com.todoapi.snapstart.PrimingEvents;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -16,6 +21,7 @@ import java.util.Map;
  * log one line. Subclasses implement {@link #handle} and nothing else.
  */
 public abstract class HttpFunction implements RequestStreamHandler {
+    private final Priming priming = Priming.register(this::prime);
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -37,4 +43,17 @@ public abstract class HttpFunction implements RequestStreamHandler {
     }
 
     protected abstract HttpResponse handle(Exchange exchange);
+
+    /** The hot path before a SnapStart snapshot: one synthetic request through the whole pipeline. */
+    protected void prime() {
+        try {
+            handleRequest(new ByteArrayInputStream(PrimingEvents.apiRequest()), OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public final Priming priming() {
+        return priming;
+    }
 }

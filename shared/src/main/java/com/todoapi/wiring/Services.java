@@ -21,6 +21,7 @@ import com.todoapi.store.DynamoConversationStore;
 import com.todoapi.store.DynamoIdempotencyStore;
 import com.todoapi.store.DynamoRateLimiter;
 import com.todoapi.store.DynamoTaskStore;
+import com.todoapi.store.TableWarmup;
 import com.todoapi.store.Tables;
 import com.todoapi.tasks.TaskService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,7 +62,12 @@ public final class Services {
     /** Token verification and rate limiting, for HTTP functions. */
     public Platform platform() {
         return new Platform(TokenVerifier.from(AuthSettings.from(env)),
-                new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock);
+                new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock, tableWarmup());
+    }
+
+    /** One read of an item never written, for priming before a SnapStart snapshot. */
+    public TableWarmup tableWarmup() {
+        return new TableWarmup(tables);
     }
 
     public Env env() {

@@ -1,10 +1,16 @@
 package com.todoapi.testing;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -27,6 +33,7 @@ import java.util.concurrent.atomic.DoubleAdder;
  */
 public final class CapacityMeter implements ExecutionInterceptor {
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger writeCalls = new AtomicInteger();
     private final AtomicInteger itemsRead = new AtomicInteger();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
@@ -49,6 +56,15 @@ public final class CapacityMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         calls.incrementAndGet();
         switch (context.response()) {
+            case PutItemResponse p -> writeCalls.incrementAndGet();
+            case UpdateItemResponse u -> writeCalls.incrementAndGet();
+            case DeleteItemResponse d -> writeCalls.incrementAndGet();
+            case TransactWriteItemsResponse t -> writeCalls.incrementAndGet();
+            case BatchWriteItemResponse b -> writeCalls.incrementAndGet();
+            default -> {
+            }
+        }
+        switch (context.response()) {
             case QueryResponse q -> {
                 itemsRead.addAndGet(q.count());
                 readUnits.add(units(q.consumedCapacity()));
@@ -69,8 +85,19 @@ public final class CapacityMeter implements ExecutionInterceptor {
         return capacity == null || capacity.capacityUnits() == null ? 0 : capacity.capacityUnits();
     }
 
+    /** A DynamoDB client for {@code aws}'s emulator that this meter counts. */
+    public DynamoDbClient dynamoDb(AwsBackend aws) {
+        return DynamoDbClient.builder()
+                .endpointOverride(aws.aws().dynamoDbEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(this))
+                .build();
+    }
+
     public void reset() {
         calls.set(0);
+        writeCalls.set(0);
         itemsRead.set(0);
         readUnits.reset();
         writeUnits.reset();
@@ -78,6 +105,11 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     public int calls() {
         return calls.get();
+    }
+
+    /** Calls that write: puts, updates, deletes, transactions and batch writes. */
+    public int writeCalls() {
+        return writeCalls.get();
     }
 
     public int itemsRead() {

@@ -32,6 +32,19 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionIsPublishedWithSnapStart() throws Exception {
+        Map<String, Object> root = TemplateYaml.read(Path.of("..", "template.yaml"));
+        Map<String, Object> globals = Yaml.map(Yaml.map(root.get("Globals")).get("Function"));
+        assertThat(Yaml.map(globals.get("SnapStart")).get("ApplyOn")).isEqualTo("PublishedVersions");
+        assertThat(globals.get("AutoPublishAlias")).isEqualTo("live");
+        Yaml.map(root.get("Resources")).forEach((id, resource) -> {
+            if ("AWS::Serverless::Function".equals(Yaml.map(resource).get("Type"))) {
+                assertThat(Yaml.map(Yaml.map(resource).get("Properties"))).as(id).doesNotContainKeys("SnapStart", "AutoPublishAlias");
+            }
+        });
+    }
+
+    @Test
     void theChatQueueRedrivesToItsDeadLetterQueue() {
         QueueSpec chat = template.queues().stream().filter(q -> q.logicalId().equals("ChatQueue")).findFirst().orElseThrow();
         assertThat(chat.deadLetterQueue()).hasValue("ChatDeadLetterQueue");

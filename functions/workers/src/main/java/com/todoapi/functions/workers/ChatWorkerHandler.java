@@ -43,6 +43,12 @@ public final class ChatWorkerHandler extends QueueWorker {
         return replies.answer(reply) ? "replied" : "nothing_to_do";
     }
 
+    /** The turn's reads for a reply nobody asked for: nothing found, nothing written. */
+    @Override
+    protected void primeJobs() {
+        replies.answer(new Job.Reply("snapstart-priming", 1, 2));
+    }
+
     @Override
     protected void afterFailure(SqsBatch.Record record, RuntimeException failure) {
         try {

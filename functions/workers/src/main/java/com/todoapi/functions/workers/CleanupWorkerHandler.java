@@ -29,6 +29,12 @@ public final class CleanupWorkerHandler extends QueueWorker {
         this.jobs = services.jobs();
     }
 
+    /** A read of a conversation nobody has. */
+    @Override
+    protected void primeJobs() {
+        conversations.find("snapstart-priming", 1);
+    }
+
     @Override
     protected String process(Job job, TimeBudget budget) {
         if (!(job instanceof Job.PurgeConversation purge)) {
