@@ -105,7 +105,7 @@ public final class LocalRuntime implements AutoCloseable {
      * What Lambda would give the function: its template variables, resolved against the local
      * resources, then the local-mode extras, then what points the SDK at the emulators.
      */
-    static Map<String, String> functionEnvironment(FunctionSpec function, LocalAws aws, LocalResources resources,
+    public static Map<String, String> functionEnvironment(FunctionSpec function, LocalAws aws, LocalResources resources,
                                                    LocalConfig config) {
         Map<String, String> env = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> {

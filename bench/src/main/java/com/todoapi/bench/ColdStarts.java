@@ -1,0 +1,153 @@
+package com.todoapi.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.todoapi.local.LocalConfig;
+import com.todoapi.local.LocalRuntime;
+import com.todoapi.local.emulator.Emulators;
+import com.todoapi.local.lambda.FunctionPool;
+import com.todoapi.local.lambda.FunctionProcess;
+import com.todoapi.local.lambda.InvocationResult;
+import com.todoapi.local.template.FunctionSpec;
+import com.todoapi.local.template.Template;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Cold starts as the local runtime makes them: for each function a new JVM with the runtime
+ * interface client and the template's flags, its handler built, then its sample event served;
+ * the time from starting the process to the response. Runs go round the functions in turn (the
+ * floor among them), so a noisy moment costs every function alike, and the median is kept.
+ */
+final class ColdStarts {
+    static final String FLOOR = "HelloFunction (floor)";
+
+    /** The function, the sample event it is started with, and a body to put in it instead (or null). */
+    record Case(String function, String eventFile, String body) {
+        Case(String function, String eventFile) {
+            this(function, eventFile, null);
+        }
+
+        byte[] event(Path events) throws IOException {
+            byte[] sample = Files.readAllBytes(events.resolve(eventFile));
+            if (body == null) {
+                return sample;
+            }
+            ObjectNode event = (ObjectNode) JSON.readTree(sample);
+            event.put("body", body);
+            return JSON.writeValueAsBytes(event);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One function's figures. */
+    record Result(String function, double medianMillis, int classesLoaded, long packageBytes) {
+    }
+
+    private final Path repository;
+
+    ColdStarts(Path repository) {
+        this.repository = repository;
+    }
+
+    List<Result> measure(List<Case> cases, int runs) throws IOException {
+        Template project = Template.load(repository.resolve("template.yaml"));
+        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
+        Path helloDirectory = Files.createTempDirectory("bench-hello");
+        FunctionSpec hello = Template.load(HelloPackage.create(helloDirectory)).function("HelloFunction");
+        try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
+            Map<String, Measured> measured = new LinkedHashMap<>();
+            Map<String, String> helloEnvironment = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS",
+                    javaToolOptions(project, emulators, config)));
+            measured.put(FLOOR, new Measured(hello, helloEnvironment, "{}".getBytes(StandardCharsets.UTF_8)));
+            for (Case c : cases) {
+                FunctionSpec spec = project.function(c.function());
+                measured.put(c.function(), new Measured(spec,
+                        LocalRuntime.functionEnvironment(spec, emulators.aws(), emulators.resources(), config),
+                        c.event(repository.resolve("events"))));
+            }
+            for (int run = 0; run < runs; run++) {
+                for (Measured m : measured.values()) {
+                    m.timings.add(m.coldStartMillis());
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            measured.forEach((name, m) -> results.add(new Result(name, median(m.timings), m.classesLoaded(),
+                    packageBytes(m.spec.packageDirectory().resolve("lib")))));
+            return results;
+        }
+    }
+
+    private static String javaToolOptions(Template project, Emulators emulators, LocalConfig config) {
+        FunctionSpec any = project.functions().getFirst();
+        return LocalRuntime.functionEnvironment(any, emulators.aws(), emulators.resources(), config)
+                .getOrDefault("JAVA_TOOL_OPTIONS", "");
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static long packageBytes(Path lib) {
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.mapToLong(jar -> jar.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new IllegalStateException("Not packaged: " + lib, e);
+        }
+    }
+
+    /** One function: its spec, environment and event, and the timings gathered so far. */
+    private static final class Measured {
+        final FunctionSpec spec;
+        final Map<String, String> environment;
+        final byte[] event;
+        final List<Double> timings = new ArrayList<>();
+
+        Measured(FunctionSpec spec, Map<String, String> environment, byte[] event) {
+            this.spec = spec;
+            this.environment = environment;
+            this.event = event;
+        }
+
+        double coldStartMillis() {
+            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
+            }), 1, true)) {
+                long started = System.nanoTime();
+                InvocationResult result = pool.invoke(event);
+                double millis = (System.nanoTime() - started) / 1e6;
+                if (!result.succeeded()) {
+                    throw new IllegalStateException(spec.logicalId() + " did not answer its sample event: " + result);
+                }
+                return millis;
+            }
+        }
+
+        /** Classes the JVM loads to serve the first request (one more run, with class loading logged). */
+        int classesLoaded() {
+            Map<String, String> logging = new HashMap<>(environment);
+            logging.merge("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:stdout", (a, b) -> a + " " + b);
+            AtomicInteger loaded = new AtomicInteger();
+            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, logging, line -> {
+                if (line.contains("[class,load]")) {
+                    loaded.incrementAndGet();
+                }
+            }), 1, true)) {
+                pool.invoke(event);
+            }
+            return loaded.get();
+        }
+    }
+}
