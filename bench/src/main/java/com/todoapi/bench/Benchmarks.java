@@ -1,11 +1,15 @@
 package com.todoapi.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code ./dev bench [RUNS]}: prints the cold-start table. Each function is started RUNS times
- * (5), in turns with a bare "hello" handler started the same way, the floor its ratio is to.
+ * {@code ./dev bench [RUNS] [cold] [warm] [load]}: prints one table per section (all by default).
+ * Cold starts: each function started RUNS times (5), in turns with a bare "hello" handler started
+ * the same way, the floor its ratio is to. Warm: each repeatable API route in-process. Load: the
+ * main routes through the local runtime with a real load tool.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -28,16 +32,72 @@ public final class Benchmarks {
             new ColdStarts.Case("CleanupWorkerFunction", "cleanup-worker-batch.json"),
             new ColdStarts.Case("SweeperFunction", "sweeper-schedule.json"));
 
+    private static final String TASKS = "com.todoapi.functions.tasks.";
+    private static final String CONVERSATIONS = "com.todoapi.functions.conversations.";
+    /** The API routes that can be repeated a thousand times; a DELETE would find nothing to delete after its first. */
+    static final List<WarmRoutes.Route> ROUTES = List.of(
+            new WarmRoutes.Route("POST /v1/tasks", "CreateTaskFunction", TASKS + "CreateTaskHandler", "tasks-create.json", null),
+            new WarmRoutes.Route("GET /v1/tasks/{id}", "GetTaskFunction", TASKS + "GetTaskHandler", "tasks-get.json", null),
+            new WarmRoutes.Route("GET /v1/tasks", "ListTasksFunction", TASKS + "ListTasksHandler", "tasks-list.json", null),
+            new WarmRoutes.Route("PATCH /v1/tasks/{id}", "UpdateTaskFunction", TASKS + "UpdateTaskHandler", "tasks-update.json", null),
+            new WarmRoutes.Route("POST /v1/conversations", "CreateConversationFunction",
+                    CONVERSATIONS + "CreateConversationHandler", "conversations-create.json", null),
+            new WarmRoutes.Route("GET /v1/conversations/{id}", "GetConversationFunction",
+                    CONVERSATIONS + "GetConversationHandler", "conversations-get.json", null),
+            new WarmRoutes.Route("GET /v1/conversations", "ListConversationsFunction",
+                    CONVERSATIONS + "ListConversationsHandler", "conversations-list.json", null),
+            new WarmRoutes.Route("POST /v1/conversations/{id}/messages", "PostMessageFunction",
+                    CONVERSATIONS + "PostMessageHandler", "messages-post.json", null),
+            new WarmRoutes.Route("GET /v1/conversations/{id}/messages", "ListMessagesFunction",
+                    CONVERSATIONS + "ListMessagesHandler", "messages-list.json", null));
+
+    static final List<LoadRun.Target> LOAD = List.of(
+            new LoadRun.Target("POST", "/v1/tasks", "{\"title\":\"Under load\"}"),
+            new LoadRun.Target("GET", "/v1/tasks", null),
+            new LoadRun.Target("GET", "/v1/tasks/1", null),
+            new LoadRun.Target("GET", "/v1/conversations", null));
+
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        System.out.printf("Cold starts: %d runs per function, median; %d cores, Java %s (functions: the template's flags)%n",
-                runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
-        List<ColdStarts.Result> results = new ColdStarts(Path.of("").toAbsolutePath()).measure(FUNCTIONS, runs);
-        System.out.print(ColdStartTable.render(results));
+        int runs = 5;
+        Set<String> sections = new LinkedHashSet<>();
+        for (String arg : args) {
+            if (arg.matches("\\d+")) {
+                runs = Integer.parseInt(arg);
+            } else if (List.of("cold", "warm", "load").contains(arg)) {
+                sections.add(arg);
+            } else {
+                System.err.println("usage: ./dev bench [RUNS] [cold] [warm] [load]   (all three by default)");
+                System.exit(2);
+            }
+        }
+        if (sections.isEmpty()) {
+            sections.addAll(List.of("cold", "warm", "load"));
+        }
+        Path repository = Path.of("").toAbsolutePath();
+        System.out.printf("Benchmarks on %d cores, Java %s; functions run with the template's flags%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        if (sections.contains("cold")) {
+            System.out.printf("%nCold starts: %d runs per function, median%n", runs);
+            System.out.print(ColdStartTable.render(new ColdStarts(repository).measure(FUNCTIONS, runs)));
+        }
+        if (sections.contains("warm")) {
+            int warmUp = 1_000;
+            int requests = 1_000;
+            System.out.printf("%nWarm routes in-process on DynamoDB Local: %d requests per route after %d to warm up, "
+                    + "one at a time; DynamoDB figures per request%n", requests, warmUp);
+            System.out.print(WarmRouteTable.render(new WarmRoutes(repository).measure(ROUTES, warmUp, requests)));
+        }
+        if (sections.contains("load")) {
+            int connections = 8;
+            int seconds = 10;
+            System.out.printf("%nLoad through the local runtime (autocannon, %d connections, %d s per route, "
+                    + "up to 2 JVMs per function)%n", connections, seconds);
+            System.out.print(LoadTable.render(new LoadRun(repository).measure(LOAD, connections, seconds)));
+        }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }
 }

@@ -1,0 +1,160 @@
+package com.todoapi.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.todoapi.config.Env;
+import com.todoapi.local.LocalConfig;
+import com.todoapi.local.LocalRuntime;
+import com.todoapi.local.emulator.Emulators;
+import com.todoapi.local.template.FunctionSpec;
+import com.todoapi.local.template.Template;
+import com.todoapi.testing.CapacityMeter;
+import com.todoapi.wiring.Services;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warm requests in-process against DynamoDB Local: each route's handler built once (as Lambda
+ * builds it, from the function's own environment), warmed up, then timed request by request
+ * through the whole pipeline, JWT verification included. The time inside DynamoDB and SQS calls
+ * is timed by an SDK interceptor and taken out to give the handler's own; DynamoDB calls and
+ * consumed capacity are counted the same way. The functions' log lines go nowhere meanwhile.
+ */
+final class WarmRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A route: the function serving it, its handler class, the sample event (its body replaced if not null). */
+    record Route(String name, String function, String handlerClass, String eventFile, String body) {
+    }
+
+    /** One route's figures: latency in milliseconds, DynamoDB per request. */
+    record Result(String route, double p50, double p99, double ownP50, double ownP99, double calls, double readUnits,
+                  double writeUnits) {
+    }
+
+    private final Path repository;
+
+    WarmRoutes(Path repository) {
+        this.repository = repository;
+    }
+
+    List<Result> measure(List<Route> routes, int warmUp, int requests) throws Exception {
+        Template project = Template.load(repository.resolve("template.yaml"));
+        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
+        List<Result> results = new ArrayList<>();
+        try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
+            CapacityMeter meter = new CapacityMeter();
+            AwsCallTimer timer = new AwsCallTimer();
+            DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                    .endpointOverride(emulators.aws().dynamoDbEndpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(meter).addExecutionInterceptor(timer))
+                    .build();
+            SqsClient sqs = SqsClient.builder()
+                    .endpointOverride(emulators.aws().sqsEndpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(timer))
+                    .build();
+            PrintStream console = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                for (Route route : routes) {
+                    FunctionSpec spec = project.function(route.function());
+                    Map<String, String> environment = new HashMap<>(
+                            LocalRuntime.functionEnvironment(spec, emulators.aws(), emulators.resources(), config));
+                    environment.put("RATE_LIMIT_REQUESTS", "100000000"); // one user sends them all
+                    Services services = new Services(new Env(environment), dynamoDb, () -> sqs, Clock.systemUTC());
+                    results.add(measure(route, handler(route.handlerClass(), services), meter, timer, warmUp, requests));
+                }
+            } finally {
+                System.setOut(console);
+            }
+        }
+        return results;
+    }
+
+    private Result measure(Route route, RequestStreamHandler handler, CapacityMeter meter, AwsCallTimer timer,
+                           int warmUp, int requests) throws IOException {
+        byte[] event = event(route);
+        for (int i = 0; i < warmUp; i++) {
+            check(serve(handler, event));
+        }
+        meter.reset();
+        double[] total = new double[requests];
+        double[] own = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            timer.reset();
+            long started = System.nanoTime();
+            byte[] response = serve(handler, event);
+            long elapsed = System.nanoTime() - started;
+            check(response);
+            total[i] = elapsed / 1e6;
+            own[i] = (elapsed - timer.nanos()) / 1e6;
+        }
+        return new Result(route.name(), percentile(total, 50), percentile(total, 99), percentile(own, 50),
+                percentile(own, 99), (double) meter.calls() / requests, meter.readUnits() / requests,
+                meter.writeUnits() / requests);
+    }
+
+    /** The handler as its function builds it, through the constructor that takes the services. */
+    private static RequestStreamHandler handler(String className, Services services) throws Exception {
+        var constructor = Class.forName(className).getDeclaredConstructor(Services.class);
+        constructor.setAccessible(true);
+        return (RequestStreamHandler) constructor.newInstance(services);
+    }
+
+    /** The sample event without the headers that would turn repeats into replays or conflicts. */
+    private byte[] event(Route route) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(repository.resolve("events").resolve(route.eventFile())));
+        ObjectNode headers = (ObjectNode) event.get("headers");
+        headers.remove(List.of("idempotency-key", "if-match", "prefer"));
+        if (route.body() != null) {
+            event.put("body", route.body());
+        }
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private static byte[] serve(RequestStreamHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return out.toByteArray();
+    }
+
+    private static void check(byte[] response) throws IOException {
+        int status = JSON.readTree(response).path("statusCode").asInt();
+        if (status >= 400) {
+            throw new IllegalStateException("The benchmark's request failed with " + status + ": "
+                    + new String(response, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static double percentile(double[] values, int percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
