@@ -12,6 +12,7 @@ final class AwsCallTimer implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
 
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong calls = new AtomicLong();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -20,6 +21,7 @@ final class AwsCallTimer implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        calls.incrementAndGet();
         nanos.addAndGet(System.nanoTime() - attributes.getAttribute(STARTED));
     }
 
@@ -28,8 +30,17 @@ final class AwsCallTimer implements ExecutionInterceptor {
         nanos.addAndGet(System.nanoTime() - attributes.getAttribute(STARTED));
     }
 
+    /** Clears the time; the count of calls goes on until {@link #resetCalls()}. */
     void reset() {
         nanos.set(0);
+    }
+
+    void resetCalls() {
+        calls.set(0);
+    }
+
+    long calls() {
+        return calls.get();
     }
 
     long nanos() {

@@ -89,7 +89,11 @@ public final class Benchmarks {
             int requests = 1_000;
             System.out.printf("%nWarm routes in-process on DynamoDB Local: %d requests per route after %d to warm up, "
                     + "one at a time; DynamoDB figures per request%n", requests, warmUp);
-            System.out.print(WarmRouteTable.render(new WarmRoutes(repository).measure(ROUTES, warmUp, requests)));
+            List<WarmRoutes.Result> warm = new WarmRoutes(repository).measure(ROUTES, warmUp, requests);
+            System.out.print(WarmRouteTable.render(warm));
+            System.out.printf("%nCost in dollars per million requests (us-east-1 list prices in Prices, read 2026-11-22; "
+                    + "duration: the warm p50 above at 1 GB arm64)%n");
+            System.out.print(CostTable.render(warm));
         }
         if (sections.contains("load")) {
             int connections = 8;

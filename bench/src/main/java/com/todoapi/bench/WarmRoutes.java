@@ -48,7 +48,7 @@ final class WarmRoutes {
 
     /** One route's figures: latency in milliseconds, DynamoDB per request. */
     record Result(String route, double p50, double p99, double ownP50, double ownP99, double calls, double readUnits,
-                  double writeUnits) {
+                  double writeUnits, double sqsCalls) {
     }
 
     private final Path repository;
@@ -103,6 +103,7 @@ final class WarmRoutes {
             check(serve(handler, event));
         }
         meter.reset();
+        timer.resetCalls();
         double[] total = new double[requests];
         double[] own = new double[requests];
         for (int i = 0; i < requests; i++) {
@@ -116,7 +117,7 @@ final class WarmRoutes {
         }
         return new Result(route.name(), percentile(total, 50), percentile(total, 99), percentile(own, 50),
                 percentile(own, 99), (double) meter.calls() / requests, meter.readUnits() / requests,
-                meter.writeUnits() / requests);
+                meter.writeUnits() / requests, (double) (timer.calls() - meter.calls()) / requests);
     }
 
     /** The handler as its function builds it, through the constructor that takes the services. */

@@ -22,6 +22,8 @@ class WarmRoutesTest {
         assertThat(create.ownP50()).isLessThanOrEqualTo(create.p50());
         assertThat(create.writeUnits()).as("a create writes").isPositive();
         assertThat(get.calls()).as("a read: the rate-limit update and one get").isEqualTo(2.0);
+        assertThat(get.sqsCalls()).isZero();
         assertThat(WarmRouteTable.render(results)).contains("| `GET /v1/tasks/{id}` |");
+        assertThat(CostTable.render(results)).contains("| `POST /v1/tasks` |");
     }
 }

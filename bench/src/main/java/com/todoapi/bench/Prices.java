@@ -1,0 +1,23 @@
+package com.todoapi.bench;
+
+/**
+ * AWS list prices the cost table uses: us-east-1, on-demand, first pricing tier, free tiers left
+ * out, as published on the pages below and read on 2026-11-22. Change them here when they change.
+ */
+final class Prices {
+    /** Lambda, arm64, per GB-second of duration (billed by the millisecond). https://aws.amazon.com/lambda/pricing/ */
+    static final double LAMBDA_ARM64_GB_SECOND = 0.0000133334;
+    /** Lambda, per request. https://aws.amazon.com/lambda/pricing/ */
+    static final double LAMBDA_REQUEST = 0.20 / 1_000_000;
+    /** DynamoDB on-demand, per write request unit. https://aws.amazon.com/dynamodb/pricing/on-demand/ */
+    static final double DYNAMODB_WRITE_UNIT = 0.625 / 1_000_000;
+    /** DynamoDB on-demand, per read request unit. https://aws.amazon.com/dynamodb/pricing/on-demand/ */
+    static final double DYNAMODB_READ_UNIT = 0.125 / 1_000_000;
+    /** API Gateway HTTP API, per request up to 512 KB (first 300 million a month). https://aws.amazon.com/api-gateway/pricing/ */
+    static final double HTTP_API_REQUEST = 1.00 / 1_000_000;
+    /** SQS standard queue, per request up to 64 KB. https://aws.amazon.com/sqs/pricing/ */
+    static final double SQS_REQUEST = 0.40 / 1_000_000;
+
+    private Prices() {
+    }
+}
