@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./dev bench [RUNS] [cold] [warm] [load]}: prints one table per section (all by default).
+ * {@code ./dev bench [RUNS] [cold] [warm] [load] [cds]}: prints one table per section (all by default).
  * Cold starts: each function started RUNS times (5), in turns with a bare "hello" handler started
  * the same way, the floor its ratio is to. Warm: each repeatable API route in-process. Load: the
- * main routes through the local runtime with a real load tool.
+ * main routes through the local runtime with a real load tool. CDS: what a start from prepared
+ * state could buy, estimated with a class-data-sharing archive.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -67,15 +68,15 @@ public final class Benchmarks {
         for (String arg : args) {
             if (arg.matches("\\d+")) {
                 runs = Integer.parseInt(arg);
-            } else if (List.of("cold", "warm", "load").contains(arg)) {
+            } else if (List.of("cold", "warm", "load", "cds").contains(arg)) {
                 sections.add(arg);
             } else {
-                System.err.println("usage: ./dev bench [RUNS] [cold] [warm] [load]   (all three by default)");
+                System.err.println("usage: ./dev bench [RUNS] [cold] [warm] [load] [cds]   (all four by default)");
                 System.exit(2);
             }
         }
         if (sections.isEmpty()) {
-            sections.addAll(List.of("cold", "warm", "load"));
+            sections.addAll(List.of("cold", "warm", "load", "cds"));
         }
         Path repository = Path.of("").toAbsolutePath();
         System.out.printf("Benchmarks on %d cores, Java %s; functions run with the template's flags%n",
@@ -101,6 +102,17 @@ public final class Benchmarks {
             System.out.printf("%nLoad through the local runtime (autocannon, %d connections, %d s per route, "
                     + "up to 2 JVMs per function)%n", connections, seconds);
             System.out.print(LoadTable.render(new LoadRun(repository).measure(LOAD, connections, seconds)));
+        }
+        if (sections.contains("cds")) {
+            System.out.printf("%nEstimate: a start from prepared state (class data sharing), %d runs each, median%n", runs);
+            System.out.println("| function | plain (ms) | with its AppCDS archive (ms) | saved | archive (MB) |");
+            System.out.println("|---|---|---|---|---|");
+            for (String function : List.of("GetTaskFunction", "PostMessageFunction")) {
+                ColdStarts.Case c = FUNCTIONS.stream().filter(f -> f.function().equals(function)).findFirst().orElseThrow();
+                ColdStarts.ArchiveResult r = new ColdStarts(repository).archiveEstimate(c, runs);
+                System.out.printf("| %s | %.0f | %.0f | %.0f%% | %.1f |%n", r.function(), r.plainMillis(), r.archivedMillis(),
+                        100 * (1 - r.archivedMillis() / r.plainMillis()), r.archiveBytes() / 1e6);
+            }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }

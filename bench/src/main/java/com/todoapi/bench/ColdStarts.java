@@ -55,6 +55,10 @@ final class ColdStarts {
     record Result(String function, double medianMillis, int classesLoaded, long packageBytes) {
     }
 
+    /** A function's cold start without and with an application class-data archive of its own first request. */
+    record ArchiveResult(String function, double plainMillis, double archivedMillis, long archiveBytes) {
+    }
+
     private final Path repository;
 
     ColdStarts(Path repository) {
@@ -86,6 +90,48 @@ final class ColdStarts {
             measured.forEach((name, m) -> results.add(new Result(name, median(m.timings), m.classesLoaded(),
                     packageBytes(m.spec.packageDirectory().resolve("lib")))));
             return results;
+        }
+    }
+
+    /**
+     * What a start from prepared state could buy, estimated locally with class data sharing: one
+     * run of the function writes a dynamic AppCDS archive of the classes its first request loaded
+     * ({@code -XX:ArchiveClassesAtExit}, as on Java 21), then it is started RUNS times with and
+     * without that archive, in turns. SnapStart restores more than classes (initialised objects,
+     * JIT-free warm code paths), so this is an estimate of part of its effect, not a promise.
+     */
+    ArchiveResult archiveEstimate(Case c, int runs) throws IOException {
+        Template project = Template.load(repository.resolve("template.yaml"));
+        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
+        Path archive = Files.createTempDirectory("bench-cds").resolve(c.function() + ".jsa");
+        try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
+            FunctionSpec spec = project.function(c.function());
+            Map<String, String> environment = LocalRuntime.functionEnvironment(spec, emulators.aws(),
+                    emulators.resources(), config);
+            byte[] event = c.event(repository.resolve("events"));
+            Measured plain = new Measured(spec, environment, event);
+            plain.withJavaOptions("-XX:ArchiveClassesAtExit=" + archive).coldStartMillis();
+            for (int wait = 0; wait < 100 && !Files.exists(archive); wait++) {
+                sleep();
+            }
+            if (!Files.exists(archive)) {
+                throw new IllegalStateException("The training run wrote no archive at " + archive);
+            }
+            Measured archived = plain.withJavaOptions("-XX:SharedArchiveFile=" + archive);
+            for (int run = 0; run < runs; run++) {
+                plain.timings.add(plain.coldStartMillis());
+                archived.timings.add(archived.coldStartMillis());
+            }
+            return new ArchiveResult(c.function(), median(plain.timings), median(archived.timings), Files.size(archive));
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -122,6 +168,13 @@ final class ColdStarts {
             this.event = event;
         }
 
+        /** The same function with {@code options} added to its JAVA_TOOL_OPTIONS. */
+        Measured withJavaOptions(String options) {
+            Map<String, String> changed = new HashMap<>(environment);
+            changed.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
+            return new Measured(spec, changed, event);
+        }
+
         double coldStartMillis() {
             try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
             }), 1, true)) {
@@ -137,10 +190,9 @@ final class ColdStarts {
 
         /** Classes the JVM loads to serve the first request (one more run, with class loading logged). */
         int classesLoaded() {
-            Map<String, String> logging = new HashMap<>(environment);
-            logging.merge("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:stdout", (a, b) -> a + " " + b);
+            Measured logging = withJavaOptions("-Xlog:class+load=info:stdout");
             AtomicInteger loaded = new AtomicInteger();
-            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, logging, line -> {
+            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, logging.environment, line -> {
                 if (line.contains("[class,load]")) {
                     loaded.incrementAndGet();
                 }
