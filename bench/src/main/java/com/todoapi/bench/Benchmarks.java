@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./dev bench [RUNS] [cold] [warm] [load] [cds]}: prints one table per section (all by default).
+ * {@code ./dev bench [RUNS] [cold] [warm] [load] [cds] [flags]}: prints one table per section (all by default).
  * Cold starts: each function started RUNS times (5), in turns with a bare "hello" handler started
  * the same way, the floor its ratio is to. Warm: each repeatable API route in-process. Load: the
  * main routes through the local runtime with a real load tool. CDS: what a start from prepared
- * state could buy, estimated with a class-data-sharing archive.
+ * state could buy, estimated with a class-data-sharing archive. Flags: the template's JVM flags
+ * against the alternatives, cold and warm.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -68,15 +69,15 @@ public final class Benchmarks {
         for (String arg : args) {
             if (arg.matches("\\d+")) {
                 runs = Integer.parseInt(arg);
-            } else if (List.of("cold", "warm", "load", "cds").contains(arg)) {
+            } else if (List.of("cold", "warm", "load", "cds", "flags").contains(arg)) {
                 sections.add(arg);
             } else {
-                System.err.println("usage: ./dev bench [RUNS] [cold] [warm] [load] [cds]   (all four by default)");
+                System.err.println("usage: ./dev bench [RUNS] [cold] [warm] [load] [cds] [flags]   (all by default)");
                 System.exit(2);
             }
         }
         if (sections.isEmpty()) {
-            sections.addAll(List.of("cold", "warm", "load", "cds"));
+            sections.addAll(List.of("cold", "warm", "load", "cds", "flags"));
         }
         Path repository = Path.of("").toAbsolutePath();
         System.out.printf("Benchmarks on %d cores, Java %s; functions run with the template's flags%n",
@@ -112,6 +113,19 @@ public final class Benchmarks {
                 ColdStarts.ArchiveResult r = new ColdStarts(repository).archiveEstimate(c, runs);
                 System.out.printf("| %s | %.0f | %.0f | %.0f%% | %.1f |%n", r.function(), r.plainMillis(), r.archivedMillis(),
                         100 * (1 - r.archivedMillis() / r.plainMillis()), r.archiveBytes() / 1e6);
+            }
+        }
+        if (sections.contains("flags")) {
+            int warm = 300;
+            System.out.printf("%nThe JVM flags choice, GetTaskFunction: %d cold starts each (median), then %d warm requests "
+                    + "to one instance after %d (through the local Runtime API)%n", runs, warm, warm);
+            System.out.println("| JAVA_TOOL_OPTIONS | cold start (ms) | warm p50 (ms) | warm p99 (ms) |");
+            System.out.println("|---|---|---|---|");
+            ColdStarts.Case getTask = FUNCTIONS.stream().filter(f -> f.function().equals("GetTaskFunction")).findFirst().orElseThrow();
+            for (ColdStarts.FlagsResult r : new ColdStarts(repository).flagsEstimate(getTask, List.of(
+                    "-XX:+TieredCompilation -XX:TieredStopAtLevel=1", ""), runs, warm)) {
+                System.out.printf("| `%s` | %.0f | %.2f | %.2f |%n", r.flags().isEmpty() ? "(none: the JVM's defaults)" : r.flags(),
+                        r.coldMillis(), r.warmP50(), r.warmP99());
             }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind

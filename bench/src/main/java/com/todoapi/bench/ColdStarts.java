@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,10 @@ final class ColdStarts {
 
     /** One function's figures. */
     record Result(String function, double medianMillis, int classesLoaded, long packageBytes) {
+    }
+
+    /** A function under one set of JVM flags: its cold start (median) and warm requests in one instance (ms). */
+    record FlagsResult(String flags, double coldMillis, double warmP50, double warmP99) {
     }
 
     /** A function's cold start without and with an application class-data archive of its own first request. */
@@ -126,6 +131,42 @@ final class ColdStarts {
         }
     }
 
+    /**
+     * The JVM flags choice: for each set of flags (in place of the template's JAVA_TOOL_OPTIONS),
+     * RUNS cold starts in turns with the other sets, then WARM requests to one instance after as
+     * many to warm it up, timed through the local Runtime API as the runtime serves them.
+     */
+    List<FlagsResult> flagsEstimate(Case c, List<String> flagSets, int runs, int warm) throws IOException {
+        Template project = Template.load(repository.resolve("template.yaml"));
+        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
+        try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
+            FunctionSpec spec = project.function(c.function());
+            Map<String, String> environment = new HashMap<>(LocalRuntime.functionEnvironment(spec, emulators.aws(),
+                    emulators.resources(), config));
+            environment.put("RATE_LIMIT_REQUESTS", "100000000");
+            byte[] event = c.event(repository.resolve("events"));
+            List<Measured> variants = new ArrayList<>();
+            for (String flags : flagSets) {
+                Map<String, String> withFlags = new HashMap<>(environment);
+                withFlags.put("JAVA_TOOL_OPTIONS", flags);
+                variants.add(new Measured(spec, withFlags, event));
+            }
+            for (int run = 0; run < runs; run++) {
+                for (Measured variant : variants) {
+                    variant.timings.add(variant.coldStartMillis());
+                }
+            }
+            List<FlagsResult> results = new ArrayList<>();
+            for (int i = 0; i < variants.size(); i++) {
+                double[] warmTimings = variants.get(i).warmMillis(warm);
+                Arrays.sort(warmTimings);
+                results.add(new FlagsResult(flagSets.get(i), median(variants.get(i).timings),
+                        warmTimings[warmTimings.length / 2], warmTimings[(int) Math.ceil(0.99 * warmTimings.length) - 1]));
+            }
+            return results;
+        }
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(100);
@@ -185,6 +226,23 @@ final class ColdStarts {
                     throw new IllegalStateException(spec.logicalId() + " did not answer its sample event: " + result);
                 }
                 return millis;
+            }
+        }
+
+        /** {@code count} requests to one warm instance after as many to warm it, each timed. */
+        double[] warmMillis(int count) {
+            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
+            }), 1, false)) {
+                for (int i = 0; i < count; i++) {
+                    pool.invoke(event);
+                }
+                double[] timings = new double[count];
+                for (int i = 0; i < count; i++) {
+                    long started = System.nanoTime();
+                    pool.invoke(event);
+                    timings[i] = (System.nanoTime() - started) / 1e6;
+                }
+                return timings;
             }
         }
 
