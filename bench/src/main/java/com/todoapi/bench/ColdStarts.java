@@ -65,20 +65,22 @@ final class ColdStarts {
     }
 
     private final Path repository;
+    private final Template project;
+    private final LocalConfig config;
 
     ColdStarts(Path repository) {
         this.repository = repository;
+        this.project = Template.load(repository.resolve("template.yaml"));
+        this.config = LocalConfig.read(repository.resolve("local/local-config.json"));
     }
 
     List<Result> measure(List<Case> cases, int runs) throws IOException {
-        Template project = Template.load(repository.resolve("template.yaml"));
-        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
         Path helloDirectory = Files.createTempDirectory("bench-hello");
         FunctionSpec hello = Template.load(HelloPackage.create(helloDirectory)).function("HelloFunction");
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
             Map<String, Measured> measured = new LinkedHashMap<>();
             Map<String, String> helloEnvironment = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS",
-                    javaToolOptions(project, emulators, config)));
+                    javaToolOptions(emulators)));
             measured.put(FLOOR, new Measured(hello, helloEnvironment, "{}".getBytes(StandardCharsets.UTF_8)));
             for (Case c : cases) {
                 FunctionSpec spec = project.function(c.function());
@@ -106,8 +108,6 @@ final class ColdStarts {
      * JIT-free warm code paths), so this is an estimate of part of its effect, not a promise.
      */
     ArchiveResult archiveEstimate(Case c, int runs) throws IOException {
-        Template project = Template.load(repository.resolve("template.yaml"));
-        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
         Path archive = Files.createTempDirectory("bench-cds").resolve(c.function() + ".jsa");
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
             FunctionSpec spec = project.function(c.function());
@@ -137,8 +137,6 @@ final class ColdStarts {
      * many to warm it up, timed through the local Runtime API as the runtime serves them.
      */
     List<FlagsResult> flagsEstimate(Case c, List<String> flagSets, int runs, int warm) throws IOException {
-        Template project = Template.load(repository.resolve("template.yaml"));
-        LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
             FunctionSpec spec = project.function(c.function());
             Map<String, String> environment = new HashMap<>(LocalRuntime.functionEnvironment(spec, emulators.aws(),
@@ -176,7 +174,7 @@ final class ColdStarts {
         }
     }
 
-    private static String javaToolOptions(Template project, Emulators emulators, LocalConfig config) {
+    private String javaToolOptions(Emulators emulators) {
         FunctionSpec any = project.functions().getFirst();
         return LocalRuntime.functionEnvironment(any, emulators.aws(), emulators.resources(), config)
                 .getOrDefault("JAVA_TOOL_OPTIONS", "");

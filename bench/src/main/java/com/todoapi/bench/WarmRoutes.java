@@ -64,13 +64,7 @@ final class WarmRoutes {
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
             CapacityMeter meter = new CapacityMeter();
             AwsCallTimer timer = new AwsCallTimer();
-            DynamoDbClient dynamoDb = DynamoDbClient.builder()
-                    .endpointOverride(emulators.aws().dynamoDbEndpoint())
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(o -> o.addExecutionInterceptor(meter).addExecutionInterceptor(timer))
-                    .build();
+            DynamoDbClient dynamoDb = meter.dynamoDb(emulators.aws().dynamoDbEndpoint(), timer);
             SqsClient sqs = SqsClient.builder()
                     .endpointOverride(emulators.aws().sqsEndpoint())
                     .region(Region.US_EAST_1)

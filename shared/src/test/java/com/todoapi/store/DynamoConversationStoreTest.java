@@ -20,9 +20,6 @@ import com.todoapi.testing.CapacityMeter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -178,12 +175,7 @@ class DynamoConversationStoreTest {
         fill(owner, c.id(), replyNumber - 2);
         store.post(owner, c.id(), "What did I just add?", Instant.now(), Optional.empty());
         CapacityMeter meter = new CapacityMeter();
-        DynamoDbClient metered = DynamoDbClient.builder()
-                .endpointOverride(aws.aws().dynamoDbEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(meter))
-                .build();
+        DynamoDbClient metered = meter.dynamoDb(aws);
         Tables meteredTables = new Tables(metered, aws.tableName());
         DynamoConversationStore meteredStore = new DynamoConversationStore(meteredTables);
         IdempotentRunner runner = new IdempotentRunner(new DynamoIdempotencyStore(meteredTables), Clock.systemUTC());

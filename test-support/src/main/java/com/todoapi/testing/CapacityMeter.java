@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -87,11 +89,22 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     /** A DynamoDB client for {@code aws}'s emulator that this meter counts. */
     public DynamoDbClient dynamoDb(AwsBackend aws) {
+        return dynamoDb(aws.aws().dynamoDbEndpoint());
+    }
+
+    /** A DynamoDB client for the emulator at {@code endpoint}, with the functions' HTTP client, that this meter and {@code others} see. */
+    public DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... others) {
         return DynamoDbClient.builder()
-                .endpointOverride(aws.aws().dynamoDbEndpoint())
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(this))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> {
+                    o.addExecutionInterceptor(this);
+                    for (ExecutionInterceptor other : others) {
+                        o.addExecutionInterceptor(other);
+                    }
+                })
                 .build();
     }
 
