@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.todoapi.local.LocalConfig;
 import com.todoapi.local.LocalRuntime;
 import com.todoapi.local.emulator.Emulators;
-import com.todoapi.local.lambda.FunctionPool;
-import com.todoapi.local.lambda.FunctionProcess;
-import com.todoapi.local.lambda.InvocationResult;
 import com.todoapi.local.template.FunctionSpec;
 import com.todoapi.local.template.Template;
 
@@ -16,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -78,23 +73,23 @@ final class ColdStarts {
         Path helloDirectory = Files.createTempDirectory("bench-hello");
         FunctionSpec hello = Template.load(HelloPackage.create(helloDirectory)).function("HelloFunction");
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
-            Map<String, Measured> measured = new LinkedHashMap<>();
+            Map<String, TimedFunction> measured = new LinkedHashMap<>();
             Map<String, String> helloEnvironment = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS",
                     javaToolOptions(emulators)));
-            measured.put(FLOOR, new Measured(hello, helloEnvironment, "{}".getBytes(StandardCharsets.UTF_8)));
+            measured.put(FLOOR, new TimedFunction(hello, helloEnvironment, "{}".getBytes(StandardCharsets.UTF_8)));
             for (Case c : cases) {
                 FunctionSpec spec = project.function(c.function());
-                measured.put(c.function(), new Measured(spec,
+                measured.put(c.function(), new TimedFunction(spec,
                         LocalRuntime.functionEnvironment(spec, emulators.aws(), emulators.resources(), config),
                         c.event(repository.resolve("events"))));
             }
             for (int run = 0; run < runs; run++) {
-                for (Measured m : measured.values()) {
+                for (TimedFunction m : measured.values()) {
                     m.timings.add(m.coldStartMillis());
                 }
             }
             List<Result> results = new ArrayList<>();
-            measured.forEach((name, m) -> results.add(new Result(name, median(m.timings), m.classesLoaded(),
+            measured.forEach((name, m) -> results.add(new Result(name, Stats.median(m.timings), m.classesLoaded(),
                     packageBytes(m.spec.packageDirectory().resolve("lib")))));
             return results;
         }
@@ -114,7 +109,7 @@ final class ColdStarts {
             Map<String, String> environment = LocalRuntime.functionEnvironment(spec, emulators.aws(),
                     emulators.resources(), config);
             byte[] event = c.event(repository.resolve("events"));
-            Measured plain = new Measured(spec, environment, event);
+            TimedFunction plain = new TimedFunction(spec, environment, event);
             plain.withJavaOptions("-XX:ArchiveClassesAtExit=" + archive).coldStartMillis();
             for (int wait = 0; wait < 100 && !Files.exists(archive); wait++) {
                 sleep();
@@ -122,12 +117,12 @@ final class ColdStarts {
             if (!Files.exists(archive)) {
                 throw new IllegalStateException("The training run wrote no archive at " + archive);
             }
-            Measured archived = plain.withJavaOptions("-XX:SharedArchiveFile=" + archive);
+            TimedFunction archived = plain.withJavaOptions("-XX:SharedArchiveFile=" + archive);
             for (int run = 0; run < runs; run++) {
                 plain.timings.add(plain.coldStartMillis());
                 archived.timings.add(archived.coldStartMillis());
             }
-            return new ArchiveResult(c.function(), median(plain.timings), median(archived.timings), Files.size(archive));
+            return new ArchiveResult(c.function(), Stats.median(plain.timings), Stats.median(archived.timings), Files.size(archive));
         }
     }
 
@@ -143,23 +138,22 @@ final class ColdStarts {
                     emulators.resources(), config));
             environment.put("RATE_LIMIT_REQUESTS", "100000000");
             byte[] event = c.event(repository.resolve("events"));
-            List<Measured> variants = new ArrayList<>();
+            List<TimedFunction> variants = new ArrayList<>();
             for (String flags : flagSets) {
                 Map<String, String> withFlags = new HashMap<>(environment);
                 withFlags.put("JAVA_TOOL_OPTIONS", flags);
-                variants.add(new Measured(spec, withFlags, event));
+                variants.add(new TimedFunction(spec, withFlags, event));
             }
             for (int run = 0; run < runs; run++) {
-                for (Measured variant : variants) {
+                for (TimedFunction variant : variants) {
                     variant.timings.add(variant.coldStartMillis());
                 }
             }
             List<FlagsResult> results = new ArrayList<>();
             for (int i = 0; i < variants.size(); i++) {
                 double[] warmTimings = variants.get(i).warmMillis(warm);
-                Arrays.sort(warmTimings);
-                results.add(new FlagsResult(flagSets.get(i), median(variants.get(i).timings),
-                        warmTimings[warmTimings.length / 2], warmTimings[(int) Math.ceil(0.99 * warmTimings.length) - 1]));
+                results.add(new FlagsResult(flagSets.get(i), Stats.median(variants.get(i).timings),
+                        Stats.percentile(warmTimings, 50), Stats.percentile(warmTimings, 99)));
             }
             return results;
         }
@@ -180,82 +174,12 @@ final class ColdStarts {
                 .getOrDefault("JAVA_TOOL_OPTIONS", "");
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
 
     private static long packageBytes(Path lib) {
         try (Stream<Path> jars = Files.list(lib)) {
             return jars.mapToLong(jar -> jar.toFile().length()).sum();
         } catch (IOException e) {
             throw new IllegalStateException("Not packaged: " + lib, e);
-        }
-    }
-
-    /** One function: its spec, environment and event, and the timings gathered so far. */
-    private static final class Measured {
-        final FunctionSpec spec;
-        final Map<String, String> environment;
-        final byte[] event;
-        final List<Double> timings = new ArrayList<>();
-
-        Measured(FunctionSpec spec, Map<String, String> environment, byte[] event) {
-            this.spec = spec;
-            this.environment = environment;
-            this.event = event;
-        }
-
-        /** The same function with {@code options} added to its JAVA_TOOL_OPTIONS. */
-        Measured withJavaOptions(String options) {
-            Map<String, String> changed = new HashMap<>(environment);
-            changed.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
-            return new Measured(spec, changed, event);
-        }
-
-        double coldStartMillis() {
-            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
-            }), 1, true)) {
-                long started = System.nanoTime();
-                InvocationResult result = pool.invoke(event);
-                double millis = (System.nanoTime() - started) / 1e6;
-                if (!result.succeeded()) {
-                    throw new IllegalStateException(spec.logicalId() + " did not answer its sample event: " + result);
-                }
-                return millis;
-            }
-        }
-
-        /** {@code count} requests to one warm instance after as many to warm it, each timed. */
-        double[] warmMillis(int count) {
-            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
-            }), 1, false)) {
-                for (int i = 0; i < count; i++) {
-                    pool.invoke(event);
-                }
-                double[] timings = new double[count];
-                for (int i = 0; i < count; i++) {
-                    long started = System.nanoTime();
-                    pool.invoke(event);
-                    timings[i] = (System.nanoTime() - started) / 1e6;
-                }
-                return timings;
-            }
-        }
-
-        /** Classes the JVM loads to serve the first request (one more run, with class loading logged). */
-        int classesLoaded() {
-            Measured logging = withJavaOptions("-Xlog:class+load=info:stdout");
-            AtomicInteger loaded = new AtomicInteger();
-            try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, logging.environment, line -> {
-                if (line.contains("[class,load]")) {
-                    loaded.incrementAndGet();
-                }
-            }), 1, true)) {
-                pool.invoke(event);
-            }
-            return loaded.get();
         }
     }
 }

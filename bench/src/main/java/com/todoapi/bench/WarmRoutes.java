@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,8 @@ final class WarmRoutes {
             total[i] = elapsed / 1e6;
             own[i] = (elapsed - timer.nanos()) / 1e6;
         }
-        return new Result(route.name(), percentile(total, 50), percentile(total, 99), percentile(own, 50),
-                percentile(own, 99), (double) meter.calls() / requests, meter.readUnits() / requests,
+        return new Result(route.name(), Stats.percentile(total, 50), Stats.percentile(total, 99), Stats.percentile(own, 50),
+                Stats.percentile(own, 99), (double) meter.calls() / requests, meter.readUnits() / requests,
                 meter.writeUnits() / requests, (double) (timer.calls() - meter.calls()) / requests);
     }
 
@@ -144,12 +143,5 @@ final class WarmRoutes {
             throw new IllegalStateException("The benchmark's request failed with " + status + ": "
                     + new String(response, java.nio.charset.StandardCharsets.UTF_8));
         }
-    }
-
-    private static double percentile(double[] values, int percent) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

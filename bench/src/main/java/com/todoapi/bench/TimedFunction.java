@@ -1,0 +1,80 @@
+package com.todoapi.bench;
+
+import com.todoapi.local.lambda.FunctionPool;
+import com.todoapi.local.lambda.FunctionProcess;
+import com.todoapi.local.lambda.InvocationResult;
+import com.todoapi.local.template.FunctionSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One function as the benchmarks start it (its spec, environment and event, through the local
+ * runtime's process and pool), and the cold-start timings gathered for it so far.
+ */
+final class TimedFunction {
+    final FunctionSpec spec;
+    final Map<String, String> environment;
+    final byte[] event;
+    final List<Double> timings = new ArrayList<>();
+
+    TimedFunction(FunctionSpec spec, Map<String, String> environment, byte[] event) {
+        this.spec = spec;
+        this.environment = environment;
+        this.event = event;
+    }
+
+    /** The same function with {@code options} added to its JAVA_TOOL_OPTIONS. */
+    TimedFunction withJavaOptions(String options) {
+        Map<String, String> changed = new HashMap<>(environment);
+        changed.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
+        return new TimedFunction(spec, changed, event);
+    }
+
+    double coldStartMillis() {
+        try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
+        }), 1, true)) {
+            long started = System.nanoTime();
+            InvocationResult result = pool.invoke(event);
+            double millis = (System.nanoTime() - started) / 1e6;
+            if (!result.succeeded()) {
+                throw new IllegalStateException(spec.logicalId() + " did not answer its sample event: " + result);
+            }
+            return millis;
+        }
+    }
+
+    /** {@code count} requests to one warm instance after as many to warm it, each timed. */
+    double[] warmMillis(int count) {
+        try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
+        }), 1, false)) {
+            for (int i = 0; i < count; i++) {
+                pool.invoke(event);
+            }
+            double[] timings = new double[count];
+            for (int i = 0; i < count; i++) {
+                long started = System.nanoTime();
+                pool.invoke(event);
+                timings[i] = (System.nanoTime() - started) / 1e6;
+            }
+            return timings;
+        }
+    }
+
+    /** Classes the JVM loads to serve the first request (one more run, with class loading logged). */
+    int classesLoaded() {
+        TimedFunction logging = withJavaOptions("-Xlog:class+load=info:stdout");
+        AtomicInteger loaded = new AtomicInteger();
+        try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, logging.environment, line -> {
+            if (line.contains("[class,load]")) {
+                loaded.incrementAndGet();
+            }
+        }), 1, true)) {
+            pool.invoke(event);
+        }
+        return loaded.get();
+    }
+}
