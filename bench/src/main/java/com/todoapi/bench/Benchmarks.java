@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./dev bench [RUNS] [cold] [warm] [load] [cds] [flags]}: prints one table per section (all by default).
+ * {@code ./dev bench [RUNS] [SECTION...]}: prints one table per section (all by default).
  * Cold starts: each function started RUNS times (5), in turns with a bare "hello" handler started
  * the same way, the floor its ratio is to. Warm: each repeatable API route in-process. Load: the
  * main routes through the local runtime with a real load tool. CDS: what a start from prepared
  * state could buy, estimated with a class-data-sharing archive. Flags: the template's JVM flags
- * against the alternatives, cold and warm.
+ * against the alternatives, cold and warm. Choices: the HTTP client, table-schema style and JSON
+ * setup, each variant in a probe function. Memory: one function at several sizes with Lambda's CPU for each.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -59,6 +60,10 @@ public final class Benchmarks {
             new LoadRun.Target("GET", "/v1/tasks/1", null),
             new LoadRun.Target("GET", "/v1/conversations", null));
 
+    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "memory");
+    /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
+    static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
+
     private Benchmarks() {
     }
 
@@ -69,15 +74,15 @@ public final class Benchmarks {
         for (String arg : args) {
             if (arg.matches("\\d+")) {
                 runs = Integer.parseInt(arg);
-            } else if (List.of("cold", "warm", "load", "cds", "flags").contains(arg)) {
+            } else if (SECTIONS.contains(arg)) {
                 sections.add(arg);
             } else {
-                System.err.println("usage: ./dev bench [RUNS] [cold] [warm] [load] [cds] [flags]   (all by default)");
+                System.err.println("usage: ./dev bench [RUNS] [" + String.join("] [", SECTIONS) + "]   (all by default)");
                 System.exit(2);
             }
         }
         if (sections.isEmpty()) {
-            sections.addAll(List.of("cold", "warm", "load", "cds", "flags"));
+            sections.addAll(SECTIONS);
         }
         Path repository = Path.of("").toAbsolutePath();
         System.out.printf("Benchmarks on %d cores, Java %s; functions run with the template's flags%n",
@@ -109,8 +114,7 @@ public final class Benchmarks {
             System.out.println("| function | plain (ms) | with its AppCDS archive (ms) | saved | archive (MB) |");
             System.out.println("|---|---|---|---|---|");
             for (String function : List.of("GetTaskFunction", "PostMessageFunction")) {
-                ColdStarts.Case c = FUNCTIONS.stream().filter(f -> f.function().equals(function)).findFirst().orElseThrow();
-                ColdStarts.ArchiveResult r = new ColdStarts(repository).archiveEstimate(c, runs);
+                ColdStarts.ArchiveResult r = new ColdStarts(repository).archiveEstimate(function(function), runs);
                 System.out.printf("| %s | %.0f | %.0f | %.0f%% | %.1f |%n", r.function(), r.plainMillis(), r.archivedMillis(),
                         100 * (1 - r.archivedMillis() / r.plainMillis()), r.archiveBytes() / 1e6);
             }
@@ -121,13 +125,26 @@ public final class Benchmarks {
                     + "to one instance after %d (through the local Runtime API)%n", runs, warm, warm);
             System.out.println("| JAVA_TOOL_OPTIONS | cold start (ms) | warm p50 (ms) | warm p99 (ms) |");
             System.out.println("|---|---|---|---|");
-            ColdStarts.Case getTask = FUNCTIONS.stream().filter(f -> f.function().equals("GetTaskFunction")).findFirst().orElseThrow();
-            for (ColdStarts.FlagsResult r : new ColdStarts(repository).flagsEstimate(getTask, List.of(
+            for (ColdStarts.FlagsResult r : new ColdStarts(repository).flagsEstimate(function("GetTaskFunction"), List.of(
                     "-XX:+TieredCompilation -XX:TieredStopAtLevel=1", ""), runs, warm)) {
                 System.out.printf("| `%s` | %.0f | %.2f | %.2f |%n", r.flags().isEmpty() ? "(none: the JVM's defaults)" : r.flags(),
                         r.coldMillis(), r.warmP50(), r.warmP99());
             }
         }
+        if (sections.contains("memory")) {
+            int warm = 300;
+            System.out.printf("%nThe memory-size choice, GetTaskFunction: each size with Lambda's CPU for it (%d MB = 1 vCPU), "
+                    + "%d cold starts each (median), then %d warm requests to one instance after %d%n",
+                    CpuCap.FULL_VCPU_MB, runs, warm, warm);
+            new MemorySizes(repository).measure(function("GetTaskFunction"), MEMORY_SIZES, runs, warm).ifPresentOrElse(
+                    results -> System.out.print(MemorySizeTable.render(results)),
+                    () -> System.out.println("(skipped: capping a JVM's CPU needs a writable Linux cgroup cpu controller, "
+                            + "as root has)"));
+        }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
+    }
+
+    private static ColdStarts.Case function(String name) {
+        return FUNCTIONS.stream().filter(f -> f.function().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -7,6 +7,8 @@ package com.todoapi.bench;
 final class Prices {
     /** Lambda, arm64, per GB-second of duration (billed by the millisecond). https://aws.amazon.com/lambda/pricing/ */
     static final double LAMBDA_ARM64_GB_SECOND = 0.0000133334;
+    /** Lambda, x86_64, per GB-second of duration (billed by the millisecond). https://aws.amazon.com/lambda/pricing/ */
+    static final double LAMBDA_X86_GB_SECOND = 0.0000166667;
     /** Lambda, per request. https://aws.amazon.com/lambda/pricing/ */
     static final double LAMBDA_REQUEST = 0.20 / 1_000_000;
     /** DynamoDB on-demand, per write request unit. https://aws.amazon.com/dynamodb/pricing/on-demand/ */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One function as the benchmarks start it (its spec, environment and event, through the local
@@ -20,22 +21,37 @@ final class TimedFunction {
     final Map<String, String> environment;
     final byte[] event;
     final List<Double> timings = new ArrayList<>();
+    private final List<String> launcher;
 
     TimedFunction(FunctionSpec spec, Map<String, String> environment, byte[] event) {
+        this(spec, environment, event, List.of());
+    }
+
+    private TimedFunction(FunctionSpec spec, Map<String, String> environment, byte[] event, List<String> launcher) {
         this.spec = spec;
         this.environment = environment;
         this.event = event;
+        this.launcher = launcher;
     }
 
     /** The same function with {@code options} added to its JAVA_TOOL_OPTIONS. */
     TimedFunction withJavaOptions(String options) {
         Map<String, String> changed = new HashMap<>(environment);
         changed.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
-        return new TimedFunction(spec, changed, event);
+        return new TimedFunction(spec, changed, event, launcher);
+    }
+
+    /** The same function, its JVM started through {@code launcher} (see {@link FunctionProcess#launchedBy}). */
+    TimedFunction launchedBy(List<String> launcher) {
+        return new TimedFunction(spec, environment, event, launcher);
+    }
+
+    private FunctionProcess process(Map<String, String> variables, Consumer<String> log) {
+        return new FunctionProcess(spec, variables, log).launchedBy(launcher);
     }
 
     double coldStartMillis() {
-        try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
+        try (FunctionPool pool = new FunctionPool(process(environment, line -> {
         }), 1, true)) {
             long started = System.nanoTime();
             InvocationResult result = pool.invoke(event);
@@ -49,7 +65,7 @@ final class TimedFunction {
 
     /** {@code count} requests to one warm instance after as many to warm it, each timed. */
     double[] warmMillis(int count) {
-        try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, environment, line -> {
+        try (FunctionPool pool = new FunctionPool(process(environment, line -> {
         }), 1, false)) {
             for (int i = 0; i < count; i++) {
                 pool.invoke(event);
@@ -68,7 +84,7 @@ final class TimedFunction {
     int classesLoaded() {
         TimedFunction logging = withJavaOptions("-Xlog:class+load=info:stdout");
         AtomicInteger loaded = new AtomicInteger();
-        try (FunctionPool pool = new FunctionPool(new FunctionProcess(spec, logging.environment, line -> {
+        try (FunctionPool pool = new FunctionPool(process(logging.environment, line -> {
             if (line.contains("[class,load]")) {
                 loaded.incrementAndGet();
             }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.todoapi.config.Env;
 import com.todoapi.local.LocalConfig;
 import com.todoapi.local.LocalRuntime;
-import com.todoapi.local.emulator.Emulators;
 import com.todoapi.local.template.FunctionSpec;
 import com.todoapi.local.template.Template;
 import com.todoapi.testing.CapacityMeter;
@@ -23,6 +22,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Warm requests in-process against DynamoDB Local: each route's handler built once (as Lambda
+ * Warm requests in-process against DynamoDB Local (in a JVM of its own): each route's handler built once (as Lambda
  * builds it, from the function's own environment), warmed up, then timed request by request
  * through the whole pipeline, JWT verification included. The time inside DynamoDB and SQS calls
  * is timed by an SDK interceptor and taken out to give the handler's own; DynamoDB calls and
@@ -45,9 +46,12 @@ final class WarmRoutes {
     record Route(String name, String function, String handlerClass, String eventFile, String body) {
     }
 
-    /** One route's figures: latency in milliseconds, DynamoDB per request. */
+    /**
+     * One route's figures: latency in milliseconds, DynamoDB per request, and the garbage
+     * collections of the measuring JVM (the handler's own allocations) during the timed requests.
+     */
     record Result(String route, double p50, double p99, double ownP50, double ownP99, double calls, double readUnits,
-                  double writeUnits, double sqsCalls) {
+                  double writeUnits, double sqsCalls, long collections, double collectionMillis) {
     }
 
     private final Path repository;
@@ -60,7 +64,7 @@ final class WarmRoutes {
         Template project = Template.load(repository.resolve("template.yaml"));
         LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
         List<Result> results = new ArrayList<>();
-        try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
+        try (SeparateEmulators emulators = SeparateEmulators.start(repository, project, config)) {
             CapacityMeter meter = new CapacityMeter();
             AwsCallTimer timer = new AwsCallTimer();
             DynamoDbClient dynamoDb = meter.dynamoDb(emulators.aws().dynamoDbEndpoint(), timer);
@@ -99,6 +103,7 @@ final class WarmRoutes {
         timer.resetCalls();
         double[] total = new double[requests];
         double[] own = new double[requests];
+        long[] collectedBefore = collections();
         for (int i = 0; i < requests; i++) {
             timer.reset();
             long started = System.nanoTime();
@@ -108,9 +113,22 @@ final class WarmRoutes {
             total[i] = elapsed / 1e6;
             own[i] = (elapsed - timer.nanos()) / 1e6;
         }
+        long[] collectedAfter = collections();
         return new Result(route.name(), Stats.percentile(total, 50), Stats.percentile(total, 99), Stats.percentile(own, 50),
                 Stats.percentile(own, 99), (double) meter.calls() / requests, meter.readUnits() / requests,
-                meter.writeUnits() / requests, (double) (timer.calls() - meter.calls()) / requests);
+                meter.writeUnits() / requests, (double) (timer.calls() - meter.calls()) / requests,
+                collectedAfter[0] - collectedBefore[0], collectedAfter[1] - collectedBefore[1]);
+    }
+
+    /** This JVM's garbage collections so far: how many, and the milliseconds they took. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     /** The handler as its function builds it, through the constructor that takes the services. */

@@ -1,18 +1,24 @@
 package com.todoapi.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.todoapi.local.emulator.Emulators;
 import com.todoapi.local.emulator.Ports;
+import com.todoapi.local.template.Template;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The local runtime's command line: {@code run} the service, or {@code invoke} one function with one event. */
+/**
+ * The local runtime's command line: {@code run} the service, {@code invoke} one function with one event,
+ * start the {@code emulators} alone, or mint a {@code token}.
+ */
 public final class Main {
     private static final String USAGE = """
             usage: run [options]                  the whole service on http://127.0.0.1:3000
                    invoke FUNCTION EVENT_FILE     one function, one event; prints the response
+                   emulators [options]            DynamoDB Local and ElasticMQ alone, with the template's table and queues
                    token [USER_ID] [--days N]     a bearer token the local runtime accepts (user "alice", 1 day)
             options:
               --port N             HTTP API port (3000)
@@ -27,6 +33,9 @@ public final class Main {
               --config FILE        local-mode parameters and environment (local/local-config.json)
             """;
 
+    /** How the {@code emulators} command's ready line starts, for whoever waits on it. */
+    public static final String EMULATORS_UP = "Emulators are up with the template's table and queues:";
+
     private Main() {
     }
 
@@ -38,6 +47,7 @@ public final class Main {
             switch (command) {
                 case "run" -> run(CommandLine.parse(queue));
                 case "invoke" -> System.exit(Invoke.run(CommandLine.parse(queue)));
+                case "emulators" -> emulators(CommandLine.parse(queue));
                 case "token" -> System.out.println(LocalTokens.fromCommandLine(queue));
                 default -> {
                     System.out.print(USAGE);
@@ -65,7 +75,18 @@ public final class Main {
         Thread.currentThread().join();
     }
 
-    /** Options shared by both commands. */
+    /** The emulators without the functions: for tests run from an IDE, or a benchmark that keeps them out of its JVM. */
+    private static void emulators(CommandLine line) throws InterruptedException {
+        Emulators emulators = Emulators.start(Template.load(line.template()), LocalConfig.read(line.config()).parameters(),
+                line.dynamoDbPort(), line.sqsPort(), line.dataDirectory());
+        Runtime.getRuntime().addShutdownHook(new Thread(emulators::close, "shutdown"));
+        System.out.printf("%s DynamoDB Local %s, ElasticMQ %s, data %s (Ctrl-C stops them).%n", EMULATORS_UP,
+                emulators.aws().dynamoDbEndpoint(), emulators.aws().sqsEndpoint(),
+                line.dataDirectory() == null ? "in memory" : line.dataDirectory());
+        Thread.currentThread().join();
+    }
+
+    /** Options shared by the commands. */
     record CommandLine(List<String> positional, int port, int dynamoDbPort, int sqsPort, Path dataDirectory,
                        int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config) {
 

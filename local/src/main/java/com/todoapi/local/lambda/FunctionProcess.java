@@ -27,16 +27,30 @@ public final class FunctionProcess {
     private final Map<String, String> environment;
     private final String runtimeClasspath;
     private final Consumer<String> log;
+    private final List<String> launcher;
 
     /**
      * @param environment the function's variables, already resolved, plus what points it at the emulators
      * @param log         receives every line the process prints, prefixed with function and instance
      */
     public FunctionProcess(FunctionSpec spec, Map<String, String> environment, Consumer<String> log) {
+        this(spec, environment, log, List.of());
+    }
+
+    private FunctionProcess(FunctionSpec spec, Map<String, String> environment, Consumer<String> log, List<String> launcher) {
         this.spec = spec;
         this.environment = Map.copyOf(environment);
         this.runtimeClasspath = RuntimeInterfaceClient.classpath();
         this.log = log;
+        this.launcher = List.copyOf(launcher);
+    }
+
+    /**
+     * The same function started through {@code launcher}, a command that runs the JVM's command
+     * line given after it as arguments (a benchmark uses one that caps the CPU as Lambda does).
+     */
+    public FunctionProcess launchedBy(List<String> launcher) {
+        return new FunctionProcess(spec, environment, log, launcher);
     }
 
     public FunctionSpec spec() {
@@ -65,7 +79,7 @@ public final class FunctionProcess {
 
     private List<String> command() {
         long heapMb = Math.max(64, Math.round(spec.memorySizeMb() * 0.85));
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:MaxHeapSize=" + heapMb + "m");
         command.add("-XX:+UseSerialGC");

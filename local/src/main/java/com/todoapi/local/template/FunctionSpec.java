@@ -46,6 +46,12 @@ public record FunctionSpec(
                 List.copyOf(routes), List.copyOf(sqs), List.copyOf(schedules));
     }
 
+    /** The same function configured with another memory size (its heap, and its CPU where something caps it). */
+    public FunctionSpec withMemorySizeMb(int memoryMb) {
+        return new FunctionSpec(logicalId, handler, codeUri, runtime, memoryMb, timeoutSeconds, environment, routes,
+                sqsSources, schedules);
+    }
+
     /** Where {@code mvn package} puts the function's Lambda layout (lib/*.jar). */
     public Path packageDirectory() {
         return codeUri.resolve("target").resolve("lambda");
