@@ -13,6 +13,8 @@ import java.util.Set;
  * state could buy, estimated with a class-data-sharing archive. Flags: the template's JVM flags
  * against the alternatives, cold and warm. Choices: the HTTP client, table-schema style and JSON
  * setup, each variant in a probe function. Memory: one function at several sizes with Lambda's CPU for each.
+ * Packaging: one function from its module's package, from one package of every function, and from
+ * only the jars it loads.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -60,7 +62,7 @@ public final class Benchmarks {
             new LoadRun.Target("GET", "/v1/tasks/1", null),
             new LoadRun.Target("GET", "/v1/conversations", null));
 
-    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "memory");
+    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "memory", "packaging");
     /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
     static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
 
@@ -140,6 +142,14 @@ public final class Benchmarks {
                     results -> System.out.print(MemorySizeTable.render(results)),
                     () -> System.out.println("(skipped: capping a JVM's CPU needs a writable Linux cgroup cpu controller, "
                             + "as root has)"));
+        }
+        if (sections.contains("packaging")) {
+            System.out.printf("%nThe packaging choice, GetTaskFunction: %d cold starts of each layout, in turns (median)%n", runs);
+            System.out.println("| package | jars | size (MB) | cold start, median (ms) |");
+            System.out.println("|---|---|---|---|");
+            for (Packaging.Result r : new Packaging(repository).measure(function("GetTaskFunction"), runs)) {
+                System.out.printf("| %s | %d | %.1f | %.0f |%n", r.layout(), r.jars(), r.bytes() / 1e6, r.coldMillis());
+            }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }

@@ -6,10 +6,10 @@ import com.todoapi.local.lambda.InvocationResult;
 import com.todoapi.local.template.FunctionSpec;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -80,17 +80,22 @@ final class TimedFunction {
         }
     }
 
-    /** Classes the JVM loads to serve the first request (one more run, with class loading logged). */
+    /** Classes the JVM loads to serve the first request. */
     int classesLoaded() {
+        return classLoadLines().size();
+    }
+
+    /** The JVM's class-loading log while it serves its first request (one more run, with class loading logged). */
+    List<String> classLoadLines() {
         TimedFunction logging = withJavaOptions("-Xlog:class+load=info:stdout");
-        AtomicInteger loaded = new AtomicInteger();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try (FunctionPool pool = new FunctionPool(process(logging.environment, line -> {
             if (line.contains("[class,load]")) {
-                loaded.incrementAndGet();
+                lines.add(line);
             }
         }), 1, true)) {
             pool.invoke(event);
         }
-        return loaded.get();
+        return List.copyOf(lines);
     }
 }

@@ -52,6 +52,12 @@ public record FunctionSpec(
                 sqsSources, schedules);
     }
 
+    /** The same function with its code in another folder (laid out as {@link #packageDirectory()} expects). */
+    public FunctionSpec withCodeUri(Path otherCodeUri) {
+        return new FunctionSpec(logicalId, handler, otherCodeUri, runtime, memorySizeMb, timeoutSeconds, environment, routes,
+                sqsSources, schedules);
+    }
+
     /** Where {@code mvn package} puts the function's Lambda layout (lib/*.jar). */
     public Path packageDirectory() {
         return codeUri.resolve("target").resolve("lambda");
