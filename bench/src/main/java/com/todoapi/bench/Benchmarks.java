@@ -133,6 +133,12 @@ public final class Benchmarks {
                         r.coldMillis(), r.warmP50(), r.warmP99());
             }
         }
+        if (sections.contains("choices")) {
+            int warm = 300;
+            System.out.printf("%nImplementation choices, each variant a probe function started as the functions are: "
+                    + "%d cold starts each, in turns (median), then %d warm requests to one instance after %d%n", runs, warm, warm);
+            System.out.print(Choices.run(repository, runs, warm));
+        }
         if (sections.contains("memory")) {
             int warm = 300;
             System.out.printf("%nThe memory-size choice, GetTaskFunction: each size with Lambda's CPU for it (%d MB = 1 vCPU), "

@@ -1,0 +1,74 @@
+package com.todoapi.bench;
+
+import com.todoapi.bench.probe.Samples;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The choices section still runs (one variant or two of each choice, one cold start, a few warm requests). */
+class ChoicesTest {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void measuresProbesThatAnswerAndRefusesOneThatDoesNot() throws Exception {
+        List<Choices.Variant> all = Choices.variants(REPOSITORY.resolve("events"));
+        Choices.Variant urlConnection = variant(all, Choices.HTTP_CLIENT, "url-connection");
+        Choices.Variant apache = variant(all, Choices.HTTP_CLIENT, "apache (HttpClient 4)");
+        Choices.Variant bean = variant(all, Choices.TABLE_SCHEMA, "TableSchema.fromBean");
+        Choices.Variant jacksonJr = variant(all, Choices.JSON_MAPPER, "jackson-jr");
+
+        try (Choices choices = new Choices(REPOSITORY)) {
+            List<Choices.Result> results = choices.measure(List.of(urlConnection, apache, bean, jacksonJr), 1, 20);
+
+            assertThat(results).extracting(r -> r.variant().label())
+                    .containsExactly("url-connection (ours)", "apache (HttpClient 4)", "TableSchema.fromBean", "jackson-jr");
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.coldMillis()).isPositive();
+                assertThat(r.warmP50()).isPositive();
+                assertThat(r.warmP99()).isGreaterThanOrEqualTo(r.warmP50());
+                assertThat(r.classesLoaded()).isPositive();
+                assertThat(r.packageBytes()).isPositive();
+            });
+            assertThat(jars(choices, apache)).anyMatch(jar -> jar.startsWith("httpclient-"));
+            assertThat(jars(choices, urlConnection)).noneMatch(jar -> jar.startsWith("httpclient"));
+            assertThat(jars(choices, jacksonJr)).anyMatch(jar -> jar.startsWith("jackson-jr-objects-"));
+
+            Choices.Variant unseeded = bean.with(Samples.getTask(Samples.SEEDED_TASK_ID + 1));
+            assertThatThrownBy(() -> choices.measure(List.of(unseeded), 1, 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("did not answer as expected")
+                    .hasMessageContaining("No item for");
+
+            assertThat(ChoiceTable.render(results)).contains(
+                    "| SDK HTTP client | url-connection (ours) |",
+                    "| SDK HTTP client | apache (HttpClient 4) |",
+                    "| table schema | TableSchema.fromBean |",
+                    "| JSON mapper | jackson-jr |");
+        }
+    }
+
+    @Test
+    void anAnswerMustMatchFieldForFieldInAnyOrder() {
+        Samples.Sample getTask = Samples.getTask(Samples.SEEDED_TASK_ID);
+        String answer = "{\"version\":2,\"id\":1,\"title\":\"Buy milk\",\"description\":\"2 litres\",\"completed\":false,"
+                + "\"created_at\":\"2026-11-22T10:15:30.123Z\",\"updated_at\":\"2026-11-22T11:00:00.000Z\"}";
+
+        assertThat(getTask.answeredBy(answer.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(getTask.answeredBy(answer.replace("created_at", "createdAt").getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(getTask.answeredBy("not json".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    private static Choices.Variant variant(List<Choices.Variant> variants, String choice, String name) {
+        return variants.stream().filter(v -> v.choice().equals(choice) && v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> jars(Choices choices, Choices.Variant variant) throws IOException {
+        return ProbePackage.jars(choices.lib(variant)).stream().map(jar -> jar.getFileName().toString()).toList();
+    }
+}
