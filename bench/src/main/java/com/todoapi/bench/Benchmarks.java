@@ -1,5 +1,6 @@
 package com.todoapi.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,8 +97,9 @@ public final class Benchmarks {
         if (sections.contains("warm")) {
             int warmUp = 1_000;
             int requests = 1_000;
-            System.out.printf("%nWarm routes in-process on DynamoDB Local: %d requests per route after %d to warm up, "
-                    + "one at a time; DynamoDB figures per request%n", requests, warmUp);
+            System.out.printf("%nWarm routes in-process on DynamoDB Local (a JVM of its own): %d requests per route after "
+                    + "%d to warm up, one at a time; DynamoDB figures per request; this JVM's flags: %s%n", requests, warmUp,
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
             List<WarmRoutes.Result> warm = new WarmRoutes(repository).measure(ROUTES, warmUp, requests);
             System.out.print(WarmRouteTable.render(warm));
             System.out.printf("%nCost in dollars per million requests (us-east-1 list prices in Prices, read 2026-11-22; "
