@@ -3,6 +3,7 @@ package com.todoapi.store;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -21,6 +22,11 @@ final class ItemFields {
             String name, Function<T, V> getter, StaticAttributeTag... tags) {
         BiConsumer<ItemFields, V> setter = (fields, value) -> fields.values.put(name, value);
         return a -> a.name(name).getter(getter).setter(setter).tags(tags);
+    }
+
+    /** An instant attribute, stored as the SDK stores instants and read by {@link IsoInstantConverter}. */
+    static <T> Consumer<ImmutableAttribute.Builder<T, ItemFields, Instant>> instant(String name, Function<T, Instant> getter) {
+        return ItemFields.<T, Instant>attribute(name, getter).andThen(a -> a.attributeConverter(new IsoInstantConverter()));
     }
 
     @SuppressWarnings("unchecked")

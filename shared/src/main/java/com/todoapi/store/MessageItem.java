@@ -46,8 +46,8 @@ record MessageItem(String pk, String sk, String gsi1pk, String gsi1sk, String us
             .addAttribute(String.class, ItemFields.attribute("content", MessageItem::content))
             .addAttribute(String.class, ItemFields.attribute("status", MessageItem::status))
             .addAttribute(String.class, ItemFields.attribute("tool_calls", MessageItem::toolCalls))
-            .addAttribute(Instant.class, ItemFields.attribute("created_at", MessageItem::createdAt))
-            .addAttribute(Instant.class, ItemFields.attribute("requeued_at", MessageItem::requeuedAt))
+            .addAttribute(Instant.class, ItemFields.instant("created_at", MessageItem::createdAt))
+            .addAttribute(Instant.class, ItemFields.instant("requeued_at", MessageItem::requeuedAt))
             .build();
 
     static MessageItem of(String userId, long conversationId, Message m) {
@@ -77,7 +77,7 @@ record MessageItem(String pk, String sk, String gsi1pk, String gsi1sk, String us
     }
 
     private static List<ToolCall> read(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || text.equals("[]")) { // most messages: no JSON to parse
             return List.of();
         }
         try {

@@ -29,8 +29,8 @@ record TaskItem(String pk, String sk, String gsi1pk, String gsi1sk, Long taskId,
             .addAttribute(String.class, ItemFields.attribute("title", TaskItem::title))
             .addAttribute(String.class, ItemFields.attribute("description", TaskItem::description))
             .addAttribute(Boolean.class, ItemFields.attribute("completed", TaskItem::completed))
-            .addAttribute(Instant.class, ItemFields.attribute("created_at", TaskItem::createdAt))
-            .addAttribute(Instant.class, ItemFields.attribute("updated_at", TaskItem::updatedAt))
+            .addAttribute(Instant.class, ItemFields.instant("created_at", TaskItem::createdAt))
+            .addAttribute(Instant.class, ItemFields.instant("updated_at", TaskItem::updatedAt))
             .addAttribute(Long.class, ItemFields.attribute("version", TaskItem::version))
             .build();
 
