@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ final class SeparateEmulators implements AutoCloseable {
     static SeparateEmulators start(Path repository, Template template, LocalConfig config) throws IOException {
         int dynamoDbPort = Ports.free();
         int sqsPort = Ports.free();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(lastProcessorOnly());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // ElasticMQ's Pekko
@@ -61,6 +63,19 @@ final class SeparateEmulators implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
+    }
+
+    /**
+     * On Lambda the database never shares the function's processor: where Linux's taskset is at
+     * hand and there are two processors or more, the emulators keep to the last one, leaving the
+     * others to the measured JVM.
+     */
+    private static List<String> lastProcessorOnly() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        Path taskset = Path.of("/usr/bin/taskset");
+        return processors >= 2 && Files.isExecutable(taskset)
+                ? List.of(taskset.toString(), "--cpu-list", Integer.toString(processors - 1))
+                : List.of();
     }
 
     /** Waits for the ready line; what the process printed before it is in the error if it never comes. */
