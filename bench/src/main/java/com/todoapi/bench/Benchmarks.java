@@ -115,25 +115,27 @@ public final class Benchmarks {
         }
         if (sections.contains("cds")) {
             System.out.printf("%nEstimate: a start from prepared state (class data sharing), %d runs each, median%n", runs);
-            System.out.println("| function | plain (ms) | with its AppCDS archive (ms) | saved | archive (MB) |");
-            System.out.println("|---|---|---|---|---|");
+            StringBuilder table = new StringBuilder("| function | plain (ms) | with its AppCDS archive (ms) | saved | archive (MB) |\n"
+                    + "|---|---|---|---|---|\n");
             for (String function : List.of("GetTaskFunction", "PostMessageFunction")) {
                 ColdStarts.ArchiveResult r = new ColdStarts(repository).archiveEstimate(function(function), runs);
-                System.out.printf("| %s | %.0f | %.0f | %.0f%% | %.1f |%n", r.function(), r.plainMillis(), r.archivedMillis(),
-                        100 * (1 - r.archivedMillis() / r.plainMillis()), r.archiveBytes() / 1e6);
+                table.append(String.format("| %s | %.0f | %.0f | %.0f%% | %.1f |%n", r.function(), r.plainMillis(),
+                        r.archivedMillis(), 100 * (1 - r.archivedMillis() / r.plainMillis()), r.archiveBytes() / 1e6));
             }
+            System.out.print(table);
         }
         if (sections.contains("flags")) {
             int warm = 300;
             System.out.printf("%nThe JVM flags choice, GetTaskFunction: %d cold starts each (median), then %d warm requests "
                     + "to one instance after %d (through the local Runtime API)%n", runs, warm, warm);
-            System.out.println("| JAVA_TOOL_OPTIONS | cold start (ms) | warm p50 (ms) | warm p99 (ms) |");
-            System.out.println("|---|---|---|---|");
+            StringBuilder table = new StringBuilder("| JAVA_TOOL_OPTIONS | cold start (ms) | warm p50 (ms) | warm p99 (ms) |\n"
+                    + "|---|---|---|---|\n");
             for (ColdStarts.FlagsResult r : new ColdStarts(repository).flagsEstimate(function("GetTaskFunction"), List.of(
                     "-XX:+TieredCompilation -XX:TieredStopAtLevel=1", ""), runs, warm)) {
-                System.out.printf("| `%s` | %.0f | %.2f | %.2f |%n", r.flags().isEmpty() ? "(none: the JVM's defaults)" : r.flags(),
-                        r.coldMillis(), r.warmP50(), r.warmP99());
+                table.append(String.format("| `%s` | %.0f | %.2f | %.2f |%n",
+                        r.flags().isEmpty() ? "(none: the JVM's defaults)" : r.flags(), r.coldMillis(), r.warmP50(), r.warmP99()));
             }
+            System.out.print(table);
         }
         if (sections.contains("choices")) {
             int warm = 300;
@@ -153,11 +155,11 @@ public final class Benchmarks {
         }
         if (sections.contains("packaging")) {
             System.out.printf("%nThe packaging choice, GetTaskFunction: %d cold starts of each layout, in turns (median)%n", runs);
-            System.out.println("| package | jars | size (MB) | cold start, median (ms) |");
-            System.out.println("|---|---|---|---|");
+            StringBuilder table = new StringBuilder("| package | jars | size (MB) | cold start, median (ms) |\n|---|---|---|---|\n");
             for (Packaging.Result r : new Packaging(repository).measure(function("GetTaskFunction"), runs)) {
-                System.out.printf("| %s | %d | %.1f | %.0f |%n", r.layout(), r.jars(), r.bytes() / 1e6, r.coldMillis());
+                table.append(String.format("| %s | %d | %.1f | %.0f |%n", r.layout(), r.jars(), r.bytes() / 1e6, r.coldMillis()));
             }
+            System.out.print(table);
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }
