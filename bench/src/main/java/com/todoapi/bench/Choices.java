@@ -127,11 +127,7 @@ final class Choices implements AutoCloseable {
             check(variant, probe);
             probes.add(probe);
         }
-        for (int run = 0; run < runs; run++) {
-            for (TimedFunction probe : probes) {
-                probe.timings.add(probe.coldStartMillis());
-            }
-        }
+        TimedFunction.startInTurns(probes, runs);
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             TimedFunction probe = probes.get(i);

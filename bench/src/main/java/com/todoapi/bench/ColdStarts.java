@@ -83,11 +83,7 @@ final class ColdStarts {
                         LocalRuntime.functionEnvironment(spec, emulators.aws(), emulators.resources(), config),
                         c.event(repository.resolve("events"))));
             }
-            for (int run = 0; run < runs; run++) {
-                for (TimedFunction m : measured.values()) {
-                    m.timings.add(m.coldStartMillis());
-                }
-            }
+            TimedFunction.startInTurns(measured.values(), runs);
             List<Result> results = new ArrayList<>();
             measured.forEach((name, m) -> results.add(new Result(name, Stats.median(m.timings), m.classesLoaded(),
                     packageBytes(m.spec.packageDirectory().resolve("lib")))));
@@ -118,10 +114,7 @@ final class ColdStarts {
                 throw new IllegalStateException("The training run wrote no archive at " + archive);
             }
             TimedFunction archived = plain.withJavaOptions("-XX:SharedArchiveFile=" + archive);
-            for (int run = 0; run < runs; run++) {
-                plain.timings.add(plain.coldStartMillis());
-                archived.timings.add(archived.coldStartMillis());
-            }
+            TimedFunction.startInTurns(List.of(plain, archived), runs);
             return new ArchiveResult(c.function(), Stats.median(plain.timings), Stats.median(archived.timings), Files.size(archive));
         }
     }
@@ -144,11 +137,7 @@ final class ColdStarts {
                 withFlags.put("JAVA_TOOL_OPTIONS", flags);
                 variants.add(new TimedFunction(spec, withFlags, event));
             }
-            for (int run = 0; run < runs; run++) {
-                for (TimedFunction variant : variants) {
-                    variant.timings.add(variant.coldStartMillis());
-                }
-            }
+            TimedFunction.startInTurns(variants, runs);
             List<FlagsResult> results = new ArrayList<>();
             for (int i = 0; i < variants.size(); i++) {
                 double[] warmTimings = variants.get(i).warmMillis(warm);

@@ -53,11 +53,7 @@ final class MemorySizes {
                         .withJavaOptions("-XX:ActiveProcessorCount=2")
                         .launchedBy(cap.get().launcher()));
             }
-            for (int run = 0; run < runs; run++) {
-                for (TimedFunction variant : variants) {
-                    variant.timings.add(variant.coldStartMillis());
-                }
-            }
+            TimedFunction.startInTurns(variants, runs);
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < sizes.size(); i++) {
                 double[] warmTimings = variants.get(i).warmMillis(warm);

@@ -60,11 +60,7 @@ final class Packaging {
                     new TimedFunction(shipped.withCodeUri(packageOf(work.resolve("all"), everyFunctionsJars)), environment, event),
                     new TimedFunction(shipped.withCodeUri(packageOf(work.resolve("trimmed"), jarsLoadedBy(asShipped))),
                             environment, event));
-            for (int run = 0; run < runs; run++) {
-                for (TimedFunction variant : variants) {
-                    variant.timings.add(variant.coldStartMillis());
-                }
-            }
+            TimedFunction.startInTurns(variants, runs);
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < variants.size(); i++) {
                 List<Path> lib = jars(variants.get(i).spec.packageDirectory().resolve("lib"));

@@ -6,6 +6,7 @@ import com.todoapi.local.lambda.InvocationResult;
 import com.todoapi.local.template.FunctionSpec;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,18 @@ final class TimedFunction {
         this.environment = environment;
         this.event = event;
         this.launcher = launcher;
+    }
+
+    /**
+     * {@code runs} cold starts of each function, taken in turns (one of each, then again), so that a
+     * noisy moment costs every function alike; each keeps its timings.
+     */
+    static void startInTurns(Collection<TimedFunction> functions, int runs) {
+        for (int run = 0; run < runs; run++) {
+            for (TimedFunction function : functions) {
+                function.timings.add(function.coldStartMillis());
+            }
+        }
     }
 
     /** The same function with {@code options} added to its JAVA_TOOL_OPTIONS. */
