@@ -133,14 +133,14 @@ final class Choices implements AutoCloseable {
             TimedFunction probe = probes.get(i);
             double[] warm = probe.warmMillis(warmRequests);
             results.add(new Result(variants.get(i), Stats.median(probe.timings), Stats.percentile(warm, 50),
-                    Stats.percentile(warm, 99), probe.classesLoaded(), ProbePackage.bytes(probe.spec)));
+                    Stats.percentile(warm, 99), probe.classesLoaded(), PackageFolder.bytes(probe.spec)));
         }
         return results;
     }
 
-    /** The probe's package (lib/*.jar), for a look at what it holds. */
-    Path lib(Variant variant) throws IOException {
-        return packaged(variant).packageDirectory().resolve("lib");
+    /** The jars of the probe's package, for a look at what it holds. */
+    List<Path> jars(Variant variant) throws IOException {
+        return PackageFolder.jars(packaged(variant));
     }
 
     private FunctionSpec packaged(Variant variant) throws IOException {

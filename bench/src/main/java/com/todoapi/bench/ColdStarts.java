@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Cold starts as the local runtime makes them: for each function a new JVM with the runtime
@@ -86,7 +85,7 @@ final class ColdStarts {
             TimedFunction.startInTurns(measured.values(), runs);
             List<Result> results = new ArrayList<>();
             measured.forEach((name, m) -> results.add(new Result(name, Stats.median(m.timings), m.classesLoaded(),
-                    packageBytes(m.spec.packageDirectory().resolve("lib")))));
+                    PackageFolder.bytes(m.spec))));
             return results;
         }
     }
@@ -164,11 +163,4 @@ final class ColdStarts {
     }
 
 
-    private static long packageBytes(Path lib) {
-        try (Stream<Path> jars = Files.list(lib)) {
-            return jars.mapToLong(jar -> jar.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new IllegalStateException("Not packaged: " + lib, e);
-        }
-    }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The packaging choice, for one function: its module's package as shipped (the handlers of one
@@ -52,7 +51,7 @@ final class Packaging {
             TimedFunction asShipped = new TimedFunction(shipped, environment, event);
             Set<Path> everyFunctionsJars = new TreeSet<>();
             for (FunctionSpec function : project.functions()) {
-                everyFunctionsJars.addAll(jars(function.packageDirectory().resolve("lib")));
+                everyFunctionsJars.addAll(PackageFolder.jars(function));
             }
             List<String> layouts = List.of("its module's package (as shipped)", "one package for every function",
                     "only the jars its first request loads");
@@ -63,8 +62,8 @@ final class Packaging {
             TimedFunction.startInTurns(variants, runs);
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < variants.size(); i++) {
-                List<Path> lib = jars(variants.get(i).spec.packageDirectory().resolve("lib"));
-                results.add(new Result(layouts.get(i), lib.size(), lib.stream().mapToLong(jar -> jar.toFile().length()).sum(),
+                FunctionSpec layout = variants.get(i).spec;
+                results.add(new Result(layouts.get(i), PackageFolder.jars(layout).size(), PackageFolder.bytes(layout),
                         Stats.median(variants.get(i).timings)));
             }
             return results;
@@ -99,9 +98,4 @@ final class Packaging {
         return codeUri;
     }
 
-    private static List<Path> jars(Path lib) throws IOException {
-        try (Stream<Path> files = Files.list(lib)) {
-            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
-        }
-    }
 }

@@ -46,7 +46,7 @@ final class ProbePackage {
     FunctionSpec create(String logicalId, Class<?> handler, List<String> extraArtifacts) throws IOException {
         Path codeUri = directory.resolve(logicalId);
         Path lib = Files.createDirectories(codeUri.resolve("target/lambda/lib"));
-        for (Path jar : jars(function.packageDirectory().resolve("lib"))) {
+        for (Path jar : PackageFolder.jars(function)) {
             Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         for (String artifact : extraArtifacts) {
@@ -56,24 +56,6 @@ final class ProbePackage {
         Files.copy(probeJar, lib.resolve("probes.jar"), StandardCopyOption.REPLACE_EXISTING);
         return new FunctionSpec(logicalId, handler.getName() + "::handleRequest", codeUri, function.runtime(),
                 function.memorySizeMb(), function.timeoutSeconds(), Map.of(), List.of(), List.of(), List.of());
-    }
-
-    static List<Path> jars(Path lib) throws IOException {
-        try (Stream<Path> files = Files.list(lib)) {
-            return files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
-    static long bytes(FunctionSpec probe) {
-        try {
-            long total = 0;
-            for (Path jar : jars(probe.packageDirectory().resolve("lib"))) {
-                total += Files.size(jar);
-            }
-            return total;
-        } catch (IOException e) {
-            throw new IllegalStateException("Not packaged: " + probe.packageDirectory(), e);
-        }
     }
 
     /** The jar of {@code artifact} (e.g. "httpclient" for httpclient-4.5.13.jar), exactly one, on this JVM's classpath. */

@@ -69,6 +69,6 @@ class ChoicesTest {
     }
 
     private static List<String> jars(Choices choices, Choices.Variant variant) throws IOException {
-        return ProbePackage.jars(choices.lib(variant)).stream().map(jar -> jar.getFileName().toString()).toList();
+        return choices.jars(variant).stream().map(jar -> jar.getFileName().toString()).toList();
     }
 }
