@@ -126,9 +126,7 @@ final class ColdStarts {
     List<FlagsResult> flagsEstimate(Case c, List<String> flagSets, int runs, int warm) throws IOException {
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
             FunctionSpec spec = project.function(c.function());
-            Map<String, String> environment = new HashMap<>(LocalRuntime.functionEnvironment(spec, emulators.aws(),
-                    emulators.resources(), config));
-            environment.put("RATE_LIMIT_REQUESTS", "100000000");
+            Map<String, String> environment = UnthrottledEnvironment.of(spec, emulators.aws(), emulators.resources(), config);
             byte[] event = c.event(repository.resolve("events"));
             List<TimedFunction> variants = new ArrayList<>();
             for (String flags : flagSets) {

@@ -1,7 +1,6 @@
 package com.todoapi.bench;
 
 import com.todoapi.local.LocalConfig;
-import com.todoapi.local.LocalRuntime;
 import com.todoapi.local.emulator.Emulators;
 import com.todoapi.local.template.FunctionSpec;
 import com.todoapi.local.template.Template;
@@ -9,7 +8,6 @@ import com.todoapi.local.template.Template;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +36,7 @@ final class MemorySizes {
         List<CpuCap> caps = new ArrayList<>();
         try (Emulators emulators = Emulators.start(project, config.parameters(), 0, 0, null)) {
             FunctionSpec spec = project.function(c.function());
-            Map<String, String> environment = new HashMap<>(LocalRuntime.functionEnvironment(spec, emulators.aws(),
-                    emulators.resources(), config));
-            environment.put("RATE_LIMIT_REQUESTS", "100000000");
+            Map<String, String> environment = UnthrottledEnvironment.of(spec, emulators.aws(), emulators.resources(), config);
             byte[] event = c.event(repository.resolve("events"));
             List<TimedFunction> variants = new ArrayList<>();
             for (int memoryMb : sizes) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.todoapi.config.Env;
 import com.todoapi.local.LocalConfig;
-import com.todoapi.local.LocalRuntime;
 import com.todoapi.local.template.FunctionSpec;
 import com.todoapi.local.template.Template;
 import com.todoapi.testing.CapacityMeter;
@@ -28,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +80,8 @@ final class WarmRoutes {
                 Map<Route, RequestStreamHandler> handlers = new LinkedHashMap<>();
                 for (Route route : routes) {
                     FunctionSpec spec = project.function(route.function());
-                    Map<String, String> environment = new HashMap<>(
-                            LocalRuntime.functionEnvironment(spec, emulators.aws(), emulators.resources(), config));
-                    environment.put("RATE_LIMIT_REQUESTS", "100000000"); // one user sends them all
+                    Map<String, String> environment = UnthrottledEnvironment.of(spec, emulators.aws(), emulators.resources(),
+                            config);
                     Services services = new Services(new Env(environment), dynamoDb, () -> sqs, Clock.systemUTC());
                     handlers.put(route, handler(route.handlerClass(), services));
                 }
