@@ -4,22 +4,23 @@ import java.util.List;
 
 /**
  * The assistant that needs no network and no model: it reads the message with fixed rules
- * (API.md, the built-in agent table), calls the todo tools, and confirms each action in a
+ * (docs/assistant.md), in English or a language its files describe, calls the todo tools, and confirms each action in a
  * sentence that names the task. Unknown input gets a short help sentence; nothing here throws
  * for any message. The rolling summary keeps one line per task it added, completed, deleted or
  * updated, so "what did I just add?" and "it" still work once the messages leave the window.
  */
 public final class BuiltInAgent implements Agent {
-    private final IntentParser parser = new IntentParser();
+    private final Languages languages = Languages.load();
 
     public BuiltInAgent() {
     }
 
     @Override
     public AgentReply respond(AgentTurn turn, Toolbox tools) {
-        List<Intent> intents = parser.parse(turn.userMessage());
+        Languages.Reading reading = languages.read(Utterances.normalize(turn.userMessage()));
+        List<Intent> intents = new IntentParser(reading.lexicon()).parse(reading.text());
         RollingSummary summary = RollingSummary.parse(turn.summary());
-        IntentRunner runner = new IntentRunner(tools, new ConversationMemory(turn.history(), summary));
+        IntentRunner runner = new IntentRunner(tools, new ConversationMemory(turn.history(), summary), reading.lexicon());
         String content = runner.run(intents);
         return new AgentReply(content, summary.plus(runner.facts()).text());
     }

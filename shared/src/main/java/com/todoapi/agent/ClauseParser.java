@@ -8,17 +8,24 @@ import java.util.function.Function;
 final class ClauseParser {
     private final SmallTalkReader smallTalk = new SmallTalkReader();
     private final ListRequestReader lists = new ListRequestReader();
+    private final CommandWords commandWords;
     private final List<Function<String, Optional<Intent>>> readersInOrder;
 
-    ClauseParser() {
-        TaskRefParser taskRefs = new TaskRefParser();
-        AddRequestReader adds = new AddRequestReader();
+    ClauseParser(Lexicon lexicon) {
+        TaskRefParser taskRefs = new TaskRefParser(lexicon);
+        AddRequestReader adds = new AddRequestReader(lexicon);
+        BulkRequestReader bulk = new BulkRequestReader();
+        QuestionReader questions = new QuestionReader(taskRefs);
         CompleteRequestReader completes = new CompleteRequestReader(taskRefs);
         DeleteRequestReader deletes = new DeleteRequestReader(taskRefs);
         UpdateRequestReader updates = new UpdateRequestReader(taskRefs);
-        // Questions before commands: "what have I done?" lists tasks, it does not complete one.
+        commandWords = new CommandWords(lexicon);
+        // Many-task requests before one-task ones ("delete all tasks" is no task called "all");
+        // questions before commands: "what have I done?" lists tasks, it does not complete one.
         readersInOrder = List.of(
                 smallTalk::read,
+                bulk::read,
+                questions::read,
                 lists::readRecall,
                 lists::readQuestion,
                 adds::read,
@@ -29,6 +36,14 @@ final class ClauseParser {
     }
 
     Optional<Intent> parse(String clause) {
+        Optional<Intent> intent = parseAsTyped(clause);
+        if (intent.isPresent()) {
+            return intent;
+        }
+        return commandWords.corrected(Utterances.trimEdges(clause)).flatMap(this::parseAsTyped);
+    }
+
+    private Optional<Intent> parseAsTyped(String clause) {
         // Small talk is checked before fillers go, or "ok thanks" would be stripped to nothing.
         Optional<Intent> talk = smallTalk.read(Utterances.trimEdges(clause));
         if (talk.isPresent()) {

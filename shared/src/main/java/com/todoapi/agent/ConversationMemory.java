@@ -25,6 +25,17 @@ final class ConversationMemory {
                 .findFirst();
     }
 
+    /** Every task the conversation added that it still remembers (summary and window), by number. */
+    List<TaskFact> addedEarlier() {
+        java.util.Map<Long, TaskFact> added = new java.util.TreeMap<>();
+        summary.added().forEach(fact -> added.put(fact.taskId(), fact));
+        callsNewestFirst.reversed().stream()
+                .filter(call -> Toolbox.ADD_TASK.equals(call.tool()))
+                .flatMap(call -> addedTask(call).stream())
+                .forEach(fact -> added.put(fact.taskId(), fact));
+        return List.copyOf(added.values());
+    }
+
     Optional<TaskFact> lastAddedInSummary() {
         return summary.lastAdded();
     }

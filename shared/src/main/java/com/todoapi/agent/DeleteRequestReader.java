@@ -9,7 +9,8 @@ final class DeleteRequestReader {
             + "|task\\s+list)";
     // Group 1 of each pattern is the task.
     private static final Patterns PATTERNS = Patterns.of(
-            Pattern.compile("^(?:delete|remove|erase|drop|trash|discard|scrap|get\\s+rid\\s+of)\\s+(.+?)"
+            Pattern.compile("^(?:delete|remove|erase|drop|trash|discard|scrap|scratch|nix|ditch|bin|get\\s+rid\\s+of|forget\\s+about"
+                    + "|cancel|take\\s+off|cross\\s+out)\\s+(.+?)"
                     + "(?:\\s+(?:from|off)\\s+" + THE_LIST + ")?$", Utterances.FLAGS),
             Pattern.compile("^take\\s+(.+?)\\s+(?:off|out\\s+of)\\s+" + THE_LIST + "$", Utterances.FLAGS));
 

@@ -54,6 +54,41 @@ sealed interface Intent {
     record RecallLastAdded() implements Intent {
     }
 
+    /** "What did I add earlier?": every task this conversation added, from the window and the summary. */
+    record RecallAddedEarlier() implements Intent {
+    }
+
+    /** "Complete all", "delete everything completed", "clear my list": list, then act on each. */
+    record BulkChange(TaskChange change, ListTasks.Status scope) implements Intent {
+    }
+
+    /** "What's task 3 about?": the task, its state and its description. */
+    record ShowTask(TaskRef task) implements Intent {
+    }
+
+    /** "How many are left?" */
+    record CountTasks(ListTasks.Status status) implements Intent {
+    }
+
+    /** "Is the dentist on my list?" */
+    record FindTask(String words) implements Intent {
+    }
+
+    /** "Mark task 3 as not done": no tool can, so the person is told. */
+    record CannotReopen() implements Intent {
+    }
+
+    /** A title or description longer than a task may hold: refused with the limit, as the REST route does. */
+    record TooLong(String field, int length, int max) implements Intent {
+    }
+
+    /** Several requests read from one clause ("add milk, eggs and bread"), run in order. */
+    record Several(java.util.List<Intent> intents) implements Intent {
+        public Several {
+            intents = java.util.List.copyOf(intents);
+        }
+    }
+
     /** "Add a task" with nothing to call it. */
     record AskForTitle() implements Intent {
     }

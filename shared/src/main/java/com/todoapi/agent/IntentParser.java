@@ -10,12 +10,23 @@ final class IntentParser {
     static final int MAX_MESSAGE_CHARS = 1_000;
 
     private final ClauseSplitter splitter = new ClauseSplitter();
-    private final ClauseParser clauses = new ClauseParser();
+    private final ClauseParser clauses;
+    private final AddRequestReader adds;
+
+    IntentParser(Lexicon lexicon) {
+        this.clauses = new ClauseParser(lexicon);
+        this.adds = new AddRequestReader(lexicon);
+    }
 
     List<Intent> parse(String message) {
         String text = Utterances.normalize(message);
-        if (text.isEmpty() || text.length() > MAX_MESSAGE_CHARS) {
+        if (text.isEmpty()) {
             return List.of(new Intent.NotUnderstood(""));
+        }
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            // Too long to be read as commands; but "add" and a long title deserves the title limit, not "huh?".
+            Optional<Intent> add = adds.read(Utterances.stripFillers(text));
+            return List.of(add.filter(intent -> intent instanceof Intent.TooLong).orElse(new Intent.NotUnderstood("")));
         }
         List<Intent> intents = new ArrayList<>();
         String previousText = null;
@@ -33,12 +44,25 @@ final class IntentParser {
             intents.add(intent.orElseGet(() -> new Intent.NotUnderstood(clause.text())));
             previousText = clause.text();
         }
-        return withoutSmallTalkBesideRequests(intents);
+        return withoutSmallTalkBesideRequests(flattened(intents));
+    }
+
+    private static List<Intent> flattened(List<Intent> intents) {
+        List<Intent> flat = new ArrayList<>();
+        for (Intent intent : intents) {
+            if (intent instanceof Intent.Several several) {
+                flat.addAll(several.intents());
+            } else {
+                flat.add(intent);
+            }
+        }
+        return flat;
     }
 
     /** Intents whose last words are a title or description the person typed, which may contain "and". */
     private static boolean takesFreeText(Intent intent) {
-        return intent instanceof Intent.AddTask || intent instanceof Intent.UpdateTask;
+        return intent instanceof Intent.AddTask || intent instanceof Intent.UpdateTask
+                || intent instanceof Intent.Several several && several.intents().stream().allMatch(IntentParser::takesFreeText);
     }
 
     /** "Hi, add milk" is a request to add milk; the greeting needs no answer of its own. */

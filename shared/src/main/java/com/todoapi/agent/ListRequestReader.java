@@ -22,7 +22,8 @@ final class ListRequestReader {
     private static final Pattern SHOW_COMMAND = Pattern.compile(
             "^(?:show|list|display|view|see|get|give|print|read|check|pull\\s+up|bring\\s+up|tell)\\b", Utterances.FLAGS);
     private static final Pattern LIST_WORDS = Pattern.compile(
-            "\\b(?:tasks?|todos?|to-dos?|list|items?|everything|all|what|what's|anything|agenda|do\\s+i\\s+have)\\b", Utterances.FLAGS);
+            "\\b(?:tasks?|todos?|to-dos?|list|items?|everything|all|what|what's|anything|agenda|plate|schedule|lined\\s+up"
+            + "|up\\s+next|next|do\\s+i\\s+have|to\\s+do|todo|left)\\b", Utterances.FLAGS);
     private static final Pattern BARE_LIST = Pattern.compile(
             "(?:(?:my|all|the)\\s+)*(?:(?:pending|open|remaining|outstanding|unfinished|incomplete|completed|finished"
                     + "|done)\\s+)?(?:tasks?|todos?|to-dos?|list|todo\\s+list|to-do\\s+list|task\\s+list|items)"

@@ -17,6 +17,15 @@ final class Patterns {
         return new Patterns(List.of(patterns));
     }
 
+    /** Group 1 of pattern {@code index} when it matches the whole of {@code text}. */
+    Optional<String> capture(int index, String text) {
+        if (index >= patterns.size()) {
+            return Optional.empty();
+        }
+        Matcher matcher = patterns.get(index).matcher(text);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
     /** Group 1 of the first pattern that matches the whole of {@code text}. */
     Optional<String> firstCapture(String text) {
         for (Pattern pattern : patterns) {

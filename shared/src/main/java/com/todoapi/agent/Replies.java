@@ -1,124 +1,200 @@
 package com.todoapi.agent;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The sentences the assistant answers with. */
+/**
+ * The sentences the assistant answers with, in the language the person wrote in: the texts
+ * come from the language files ({@code replies}), with {@code {name}} for what changes and a
+ * {@code _one} variant for a count of one.
+ */
 final class Replies {
-    private static final String WHAT_I_CAN_DO = "I can add tasks (\"add buy milk\"), list them (\"show my tasks\"),"
-            + " complete them (\"mark task 3 as done\"), delete them (\"delete task 2\") and rename them"
-            + " (\"rename task 1 to Call mom\").";
     private static final Pattern TASK_NOT_FOUND = Pattern.compile("\\btask\\s+#?(\\d+)\\b.*\\bnot\\s+found",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_FOUND = Pattern.compile("\\bnot\\s+found\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final int MAX_QUOTED_CHARS = 60;
 
-    private Replies() {
+    private final Lexicon texts;
+
+    Replies(Lexicon texts) {
+        this.texts = texts;
     }
 
-    static String added(long id, String title) {
-        return "Added " + quoted(title) + " as task " + id + ".";
+    String added(long id, String title) {
+        return say("added", "title", quoted(title), "id", id);
     }
 
-    static String addedWithoutNumber(String title) {
-        return "Added " + quoted(title) + ".";
+    String addedWithoutNumber(String title) {
+        return say("added_without_number", "title", quoted(title));
     }
 
-    static String completed(long id, String title) {
-        return "Marked " + taskName(id, title) + " as complete.";
+    String completed(long id, String title) {
+        return say("completed", "task", taskName(id, title));
     }
 
-    static String deleted(long id, String title) {
-        return "Deleted " + taskName(id, title) + ".";
+    String deleted(long id, String title) {
+        return say("deleted", "task", taskName(id, title));
     }
 
-    static String updatedTitle(long id, String title) {
-        return "Updated task " + id + ": " + quoted(title) + ".";
+    String updatedTitle(long id, String title) {
+        return say("updated_title", "id", id, "title", quoted(title));
     }
 
-    static String updatedDescription(long id, String title) {
-        return "Updated the description of " + taskName(id, title) + ".";
+    String updatedDescription(long id, String title) {
+        return say("updated_description", "task", taskName(id, title));
     }
 
-    static String taskList(Intent.ListTasks.Status status, List<TaskView> tasks) {
+    String taskList(Intent.ListTasks.Status status, List<TaskView> tasks) {
+        String status_ = status.wireName();
         if (tasks.isEmpty()) {
-            return switch (status) {
-                case ALL -> "You have no tasks yet. Try \"add buy milk\".";
-                case PENDING -> "You have no pending tasks.";
-                case COMPLETED -> "You haven't completed any tasks yet.";
-            };
+            return say("list_empty_" + status_);
         }
-        String heading = switch (status) {
-            case ALL -> "You have " + count(tasks.size(), "task") + ":";
-            case PENDING -> "You have " + count(tasks.size(), "pending task") + ":";
-            case COMPLETED -> "You have completed " + count(tasks.size(), "task") + ":";
-        };
-        return heading + "\n" + lines(tasks);
+        return counted("list_" + status_, tasks.size()) + "\n" + lines(tasks);
     }
 
-    static String noMatch(String words) {
-        return "I couldn't find a task matching " + quoted(words) + ".";
+    String count(Intent.ListTasks.Status status, List<TaskView> tasks) {
+        String sentence = counted("count_" + status.wireName(), tasks.size());
+        return tasks.isEmpty() ? sentence : sentence + "\n" + lines(tasks);
     }
 
-    static String severalMatch(String words, List<TaskView> matches, String example) {
-        return "More than one task matches " + quoted(words) + ":\n" + lines(matches)
-                + "\nWhich one do you mean? Tell me its number, e.g. \"" + example + "\".";
+    String bulkDone(TaskChange change, Intent.ListTasks.Status scope, List<TaskView> changed, int failed) {
+        if (changed.isEmpty() && failed == 0) {
+            return change == TaskChange.COMPLETE ? say("bulk_none_complete") : say("bulk_none_delete_" + scope.wireName());
+        }
+        String key = change == TaskChange.COMPLETE ? "bulk_completed" : "bulk_deleted";
+        String titles = joined(changed.stream().map(task -> quoted(task.title())).toList());
+        String sentence = changed.isEmpty() ? "" : counted(key, changed.size(), "titles", titles);
+        if (failed > 0) {
+            sentence = (sentence + " " + say("bulk_failed_some", "count", failed)).strip();
+        }
+        return sentence;
     }
 
-    static String notSureWhichTask() {
-        return "I'm not sure which task you mean. Tell me its number, e.g. \"mark task 3 as done\".";
+    String taskDetail(TaskView task) {
+        String state = say(task.completed() ? "state_completed" : "state_pending");
+        String detail = say("task_detail", "id", task.id(), "title", quoted(task.title()), "state", state);
+        return detail + " " + (task.description().isBlank() ? say("no_description")
+                : say("description", "description", task.description()));
+    }
+
+    String found(String words, List<TaskView> matches) {
+        if (matches.isEmpty()) {
+            return say("found_none", "words", quoted(words));
+        }
+        if (matches.size() == 1) {
+            TaskView task = matches.get(0);
+            return say("found_one", "title", quoted(task.title()), "id", task.id(),
+                    "state", say(task.completed() ? "state_completed" : "state_pending"));
+        }
+        return say("found_several", "count", matches.size(), "words", quoted(words)) + "\n" + lines(matches);
+    }
+
+    String noMatch(String words) {
+        return say("no_match", "words", quoted(words));
+    }
+
+    String severalMatch(String words, List<TaskView> matches, String example) {
+        return say("several_match", "words", quoted(words)) + "\n" + lines(matches) + "\n"
+                + say("which_one", "example", example);
+    }
+
+    String notSureWhichTask() {
+        return say("not_sure_which");
     }
 
     /** A tool error, explained: "Task 9 not found" becomes "I couldn't find task 9." */
-    static String toolError(String error) {
+    String toolError(String error) {
         String message = error == null || error.isBlank() ? "something went wrong" : error.strip();
         Matcher taskNotFound = TASK_NOT_FOUND.matcher(message);
         if (taskNotFound.find()) {
-            return "I couldn't find task " + taskNotFound.group(1) + ".";
+            return say("task_not_found", "id", taskNotFound.group(1));
         }
         if (NOT_FOUND.matcher(message).find()) {
-            return "I couldn't find that task.";
+            return say("not_found");
         }
         boolean endsSentence = message.endsWith(".") || message.endsWith("!") || message.endsWith("?");
-        return "I couldn't do that: " + message + (endsSentence ? "" : ".");
+        return say("tool_error", "message", message + (endsSentence ? "" : "."));
     }
 
-    static String justAdded(TaskFact task) {
-        return "You just added " + quoted(task.title()) + " (task " + task.taskId() + ").";
+    String tooLong(String field, int length, int max) {
+        return say(field.equals("title") ? "title_too_long" : "description_too_long", "length", length, "max", max);
     }
 
-    static String rememberAdded(TaskFact task) {
-        return "The last task I remember you adding is " + quoted(task.title()) + " (task " + task.taskId() + ").";
+    String cannotReopen() {
+        return say("cannot_reopen");
     }
 
-    static String nothingAddedYet() {
-        return "I don't see anything you've added yet.";
+    String justAdded(TaskFact task) {
+        return say("just_added", "title", quoted(task.title()), "id", task.taskId());
     }
 
-    static String smallTalk(Intent.SmallTalk.Kind kind) {
-        return switch (kind) {
-            case HELLO -> "Hi! I can add, list, complete, delete and rename your tasks. What would you like to do?";
-            case THANKS -> "You're welcome! Anything else I can do for you?";
-            case BYE -> "Okay, talk to you later! Your tasks will be here.";
-        };
+    String rememberAdded(TaskFact task) {
+        return say("remember_added", "title", quoted(task.title()), "id", task.taskId());
     }
 
-    static String help() {
-        return WHAT_I_CAN_DO;
+    String addedEarlier(List<TaskFact> added) {
+        StringBuilder text = new StringBuilder(say("added_earlier"));
+        added.forEach(task -> text.append('\n').append(task.taskId()).append(". ").append(task.title()));
+        return text.toString();
     }
 
-    static String askForTitle() {
-        return "What should the new task say? For example: \"add buy milk\".";
+    String nothingAddedYet() {
+        return say("nothing_added");
     }
 
-    static String notUnderstood() {
-        return "Sorry, I didn't understand that. " + WHAT_I_CAN_DO;
+    String smallTalk(Intent.SmallTalk.Kind kind) {
+        return say(kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    String help() {
+        return say("help");
+    }
+
+    String askForTitle() {
+        return say("ask_for_title");
+    }
+
+    String notUnderstood() {
+        return say("not_understood", "help", help());
     }
 
     /** For a part of a message whose other parts were understood. */
-    static String notUnderstoodPart(String text) {
-        return "Sorry, I didn't understand " + quoted(text) + ".";
+    String notUnderstoodPart(String text) {
+        return say("not_understood_part", "text", quoted(text));
+    }
+
+    private String counted(String key, int count, Object... more) {
+        String chosen = count == 1 && texts.hasReply(key + "_one") ? key + "_one" : key;
+        Object[] values = new Object[more.length + 2];
+        values[0] = "count";
+        values[1] = count;
+        System.arraycopy(more, 0, values, 2, more.length);
+        return say(chosen, values);
+    }
+
+    private String say(String key, Object... namesAndValues) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
+        }
+        Matcher placeholder = PLACEHOLDER.matcher(texts.reply(key));
+        StringBuilder text = new StringBuilder();
+        while (placeholder.find()) {
+            placeholder.appendReplacement(text,
+                    Matcher.quoteReplacement(values.getOrDefault(placeholder.group(1), placeholder.group())));
+        }
+        placeholder.appendTail(text);
+        return text.toString();
+    }
+
+    private String joined(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + texts.reply("and") + " " + items.getLast();
     }
 
     private static String lines(List<TaskView> tasks) {
@@ -132,12 +208,9 @@ final class Replies {
         return lines.toString();
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String taskName(long id, String title) {
-        return title == null || title.isBlank() ? "task " + id : "task " + id + " " + quoted(title);
+    private String taskName(long id, String title) {
+        return title == null || title.isBlank() ? say("task_name_untitled", "id", id)
+                : say("task_name", "id", id, "title", quoted(title));
     }
 
     private static String quoted(String text) {

@@ -41,6 +41,11 @@ final class RollingSummary {
         return newestFirst().stream().filter(fact -> fact.kind() == TaskFact.Kind.ADDED).findFirst();
     }
 
+    /** The added lines, oldest first. */
+    List<TaskFact> added() {
+        return newestFirst().reversed().stream().filter(fact -> fact.kind() == TaskFact.Kind.ADDED).toList();
+    }
+
     Optional<TaskFact> lastFact() {
         return newestFirst().stream().findFirst();
     }

@@ -1,7 +1,5 @@
 package com.todoapi.agent;
 
-import com.todoapi.domain.TaskRules;
-
 import java.util.regex.Pattern;
 
 /** Turns the words the person used for a task into the title (or description) the tool gets. */
@@ -13,7 +11,7 @@ final class TitleText {
     private TitleText() {
     }
 
-    /** Unquoted, without trailing punctuation, first letter capitalised, at most 200 characters. */
+    /** Unquoted, without trailing punctuation, first letter capitalised; never cut (too long is refused). */
     static String title(String raw) {
         String text = unquoted(raw);
         if (text.isEmpty()) {
@@ -22,12 +20,12 @@ final class TitleText {
         int first = text.codePointAt(0);
         text = new StringBuilder().appendCodePoint(Character.toTitleCase(first))
                 .append(text, Character.charCount(first), text.length()).toString();
-        return truncated(text, TaskRules.TITLE_MAX);
+        return text;
     }
 
     /** Unquoted, without trailing punctuation, otherwise as typed. */
     static String description(String raw) {
-        return truncated(unquoted(raw), TaskRules.DESCRIPTION_MAX);
+        return unquoted(raw);
     }
 
     private static String unquoted(String raw) {
@@ -46,13 +44,5 @@ final class TitleText {
     private static boolean isQuotePair(char first, char last) {
         int opening = OPENING_QUOTES.indexOf(first);
         return opening >= 0 && CLOSING_QUOTES.indexOf(last) == opening;
-    }
-
-    /** Cut by code points, as TaskRules counts them, so no surrogate pair is split. */
-    private static String truncated(String text, int maxCodePoints) {
-        if (text.codePointCount(0, text.length()) <= maxCodePoints) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, maxCodePoints)).strip();
     }
 }

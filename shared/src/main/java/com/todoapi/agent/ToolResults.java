@@ -34,7 +34,8 @@ final class ToolResults {
             for (Object entry : list) {
                 if (entry instanceof Map<?, ?> task && task.get("id") instanceof Number id) {
                     String title = task.get("title") instanceof String text ? text : "";
-                    tasks.add(new TaskView(id.longValue(), title, Boolean.TRUE.equals(task.get("completed"))));
+                    String description = task.get("description") instanceof String text ? text : "";
+                    tasks.add(new TaskView(id.longValue(), title, Boolean.TRUE.equals(task.get("completed")), description));
                 }
             }
         }

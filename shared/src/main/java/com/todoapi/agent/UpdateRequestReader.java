@@ -56,6 +56,10 @@ final class UpdateRequestReader {
         if (field == null && DONE.matcher(title).matches()) {
             return Optional.of(new Intent.CompleteTask(task.get()));
         }
+        if (title.codePointCount(0, title.length()) > com.todoapi.domain.TaskRules.TITLE_MAX) {
+            return Optional.of(new Intent.TooLong("title", title.codePointCount(0, title.length()),
+                    com.todoapi.domain.TaskRules.TITLE_MAX));
+        }
         return title.isEmpty() ? Optional.empty() : Optional.of(new Intent.UpdateTask(task.get(), title, null));
     }
 }

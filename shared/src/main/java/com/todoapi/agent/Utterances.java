@@ -10,15 +10,17 @@ final class Utterances {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,;:.!?]+|[\\s,;:.!?]+$");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:please|pls|plz|kindly|hey|hi|hello|ok|okay|alright|so|also|now|and|then|just|oh|um|uh|well"
-                    + "|(?:can|could|would|will)\\s+you(?:\\s+please)?|would\\s+you\\s+mind|(?:can|could|may)\\s+i"
+            "^(?:please|pls|plz|kindly|hey|hi|hello|yo|ok|okay|alright|so|also|now|and|then|just|oh|um|uh|well|quick(?:ly)?"
+                    + "|hey\\s+there|right|sure|great|cool|thanks|actually|btw|by\\s+the\\s+way"
+                    + "|would\\s+you\\s+mind|(?:can|could|would|will)\\s+(?:you|u|ya)(?:\\s+please|\\s+pls)?|(?:can|could|may)\\s+i"
+                    + "|i\\s+was\\s+wondering\\s+if\\s+you\\s+could|do\\s+me\\s+a\\s+favou?r\\s+and|be\\s+a\\s+dear\\s+and"
                     + "|go\\s+ahead\\s+and|let's|let\\s+me"
                     + "|i(?:\\s+want|\\s+need|\\s+would\\s+like|'d\\s+like)\\s+(?:you\\s+)?to(?=\\s+(?:add|create|mark"
                     + "|complete|finish|delete|remove|rename|change|update|edit|see|list|show|check|view)\\b)"
                     + ")\\b[\\s,:]*",
             FLAGS);
     private static final Pattern TRAILING_POLITENESS = Pattern.compile(
-            "[\\s,]+(?:please|pls|plz|thanks|thank\\s+you|thx|for\\s+me)$", FLAGS);
+            "[\\s,]+(?:please|pls|plz|thanks|thank\\s+you(?:\\s+so\\s+much)?|thx|ty|for\\s+me|if\\s+you\\s+can|when\\s+you\\s+can)$", FLAGS);
 
     private Utterances() {
     }

@@ -91,6 +91,10 @@ public final class TodoTools implements Toolbox {
                     item.put("id", task.id());
                     item.put("title", task.title());
                     item.put("completed", task.completed());
+                    // So an agent can answer "what's task 3 about?"; left out when there is none, to keep lists small.
+                    if (!task.description().isEmpty()) {
+                        item.put("description", task.description());
+                    }
                     return item;
                 })
                 .toList();

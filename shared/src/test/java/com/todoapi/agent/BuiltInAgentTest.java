@@ -117,6 +117,123 @@ class BuiltInAgentTest {
                         List.of(call(UPDATE_TASK, "task_id", 1L, "description", "bring receipts"))));
     }
 
+    /** Each phrasing of docs/assistant.md with a variant or two, on the seven tasks (pending 1-6, 7 done). */
+    static Stream<Arguments> howPeopleWrite() {
+        return Stream.of(
+                // Lists of things to add, and the titles that only contain "and".
+                arguments("add milk, eggs and bread", "Added \"Bread\" as task 10.",
+                        List.of(call(ADD_TASK, "title", "Milk"), call(ADD_TASK, "title", "Eggs"), call(ADD_TASK, "title", "Bread"))),
+                arguments("I need to buy milk and call the plumber", "Added \"Call the plumber\" as task 9.",
+                        List.of(call(ADD_TASK, "title", "Buy milk"), call(ADD_TASK, "title", "Call the plumber"))),
+                arguments("add finish report and update slides", "Added \"Update slides\" as task 9.",
+                        List.of(call(ADD_TASK, "title", "Finish report"), call(ADD_TASK, "title", "Update slides"))),
+                arguments("add rock and roll lessons", "Added \"Rock and roll lessons\" as task 8.",
+                        List.of(call(ADD_TASK, "title", "Rock and roll lessons"))),
+                // Several ids.
+                arguments("delete tasks 1 and 2", "Deleted task 2 \"Old task\".",
+                        List.of(call(DELETE_TASK, "task_id", 1L), call(DELETE_TASK, "task_id", 2L))),
+                arguments("complete 1, 2 and 4", "Marked task 4 \"Pay rent\" as complete.",
+                        List.of(call(COMPLETE_TASK, "task_id", 1L), call(COMPLETE_TASK, "task_id", 2L), call(COMPLETE_TASK, "task_id", 4L))),
+                arguments("mark #3 and #5 done", "Marked task 5 \"Team meeting\" as complete.",
+                        List.of(call(COMPLETE_TASK, "task_id", 3L), call(COMPLETE_TASK, "task_id", 5L))),
+                // Numbers in words and places.
+                arguments("mark task two as done", "Marked task 2 \"Old task\" as complete.", List.of(call(COMPLETE_TASK, "task_id", 2L))),
+                arguments("delete the second one", "Deleted task 2 \"Old task\".",
+                        List.of(call(LIST_TASKS, "status", "all"), call(DELETE_TASK, "task_id", 2L))),
+                arguments("delete the last task", "Deleted task 7 \"Read a book\".",
+                        List.of(call(LIST_TASKS, "status", "all"), call(DELETE_TASK, "task_id", 7L))),
+                arguments("complete the oldest task", "Marked task 1 \"Call mum\" as complete.",
+                        List.of(call(LIST_TASKS, "status", "all"), call(COMPLETE_TASK, "task_id", 1L))),
+                arguments("what's my first task?", "Task 1 \"Call mum\" is pending.", List.of(call(LIST_TASKS, "status", "all"))),
+                // Many at once.
+                arguments("can you remove everything that's done?", "Deleted 1 task: \"Read a book\".",
+                        List.of(call(LIST_TASKS, "status", "completed"), call(DELETE_TASK, "task_id", 7L))),
+                arguments("mark all as done", "Marked 6 tasks as complete: \"Call mum\", \"Old task\"",
+                        Stream.concat(Stream.of(call(LIST_TASKS, "status", "pending")),
+                                Stream.of(1L, 2L, 3L, 4L, 5L, 6L).map(id -> call(COMPLETE_TASK, "task_id", id))).toList()),
+                arguments("clear my list", "Deleted 7 tasks:",
+                        Stream.concat(Stream.of(call(LIST_TASKS, "status", "all")),
+                                Stream.of(1L, 2L, 3L, 4L, 5L, 6L, 7L).map(id -> call(DELETE_TASK, "task_id", id))).toList()),
+                // Prefixes and polite forms.
+                arguments("Need to: pay rent", "Added \"Pay rent\" as task 8.", List.of(call(ADD_TASK, "title", "Pay rent"))),
+                arguments("task: renew car insurance", "Added \"Renew car insurance\"", List.of(call(ADD_TASK, "title", "Renew car insurance"))),
+                arguments("todo - renew car insurance", "Added \"Renew car insurance\"", List.of(call(ADD_TASK, "title", "Renew car insurance"))),
+                arguments("don't forget: take out the trash", "Added \"Take out the trash\"", List.of(call(ADD_TASK, "title", "Take out the trash"))),
+                arguments("note to self: call the bank", "Added \"Call the bank\"", List.of(call(ADD_TASK, "title", "Call the bank"))),
+                arguments("reminder - book the hotel", "Added \"Book the hotel\"", List.of(call(ADD_TASK, "title", "Book the hotel"))),
+                arguments("hey can u add get gas", "Added \"Get gas\"", List.of(call(ADD_TASK, "title", "Get gas"))),
+                arguments("gotta fix the bike", "Added \"Fix the bike\"", List.of(call(ADD_TASK, "title", "Fix the bike"))),
+                // Typos and word forms.
+                arguments("ad a task to by milk", "Added \"By milk\"", List.of(call(ADD_TASK, "title", "By milk"))),
+                arguments("delte task 3", "Deleted task 3 \"Call mom\".", List.of(call(DELETE_TASK, "task_id", 3L))),
+                arguments("finished paying rent", "Marked task 4 \"Pay rent\" as complete.",
+                        List.of(call(LIST_TASKS, "status", "all"), call(COMPLETE_TASK, "task_id", 4L))),
+                arguments("I called mom", "Marked task 3 \"Call mom\" as complete.",
+                        List.of(call(LIST_TASKS, "status", "all"), call(COMPLETE_TASK, "task_id", 3L))),
+                arguments("done with the grocereis", "Marked task 6 \"Buy groceries\" as complete.",
+                        List.of(call(LIST_TASKS, "status", "all"), call(COMPLETE_TASK, "task_id", 6L))),
+                arguments("finished the call one", "More than one task matches", List.of(call(LIST_TASKS, "status", "all"))),
+                // Questions.
+                arguments("how many are left?", "You have 6 pending tasks left.", List.of(call(LIST_TASKS, "status", "pending"))),
+                arguments("is pay rent on my list?", "Yes, \"Pay rent\" is on your list as task 4 (pending).",
+                        List.of(call(LIST_TASKS, "status", "all"))),
+                arguments("is the dentist on my list?", "No, I don't see \"dentist\" on your list.",
+                        List.of(call(LIST_TASKS, "status", "all"))),
+                arguments("what's on my plate?", "[ ] 4. Pay rent", List.of(call(LIST_TASKS, "status", "all"))),
+                arguments("mark task 7 as not done", "can't mark a task as not done", List.of()),
+                arguments("thank you so much, that's all", "talk to you later", List.of()),
+                // Time words stay in the title.
+                arguments("Remind me at 5pm to call John", "Added \"Call John at 5pm\"", List.of(call(ADD_TASK, "title", "Call John at 5pm"))),
+                arguments("remind me to call John tomorrow", "Added \"Call John tomorrow\"", List.of(call(ADD_TASK, "title", "Call John tomorrow"))),
+                // Spanish.
+                arguments("añade comprar leche", "He añadido \"Comprar leche\" como tarea 8.", List.of(call(ADD_TASK, "title", "Comprar leche"))),
+                arguments("muestra mis tareas", "Tienes 7 tareas:", List.of(call(LIST_TASKS, "status", "all"))),
+                arguments("completa la tarea 3", "He marcado la tarea 3 \"Call mom\" como completada.", List.of(call(COMPLETE_TASK, "task_id", 3L))),
+                arguments("borra la tarea dos", "He borrado la tarea 2 \"Old task\".", List.of(call(DELETE_TASK, "task_id", 2L))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("howPeopleWrite")
+    void understandsHowPeopleWrite(String message, String expectedReply, List<Call> expectedCalls) {
+        InMemoryToolbox tools = sevenTasks();
+
+        AgentReply reply = respond(tools, message);
+
+        assertThat(tools.calls()).containsExactlyElementsOf(expectedCalls);
+        assertThat(reply.content()).contains(expectedReply);
+    }
+
+    @Test
+    void aTasksDescriptionIsShownWhenAskedAbout() {
+        InMemoryToolbox tools = new InMemoryToolbox().withTask("Call bank", "ask about the fees");
+
+        AgentReply reply = respond(tools, "what's task 1 about?");
+
+        assertThat(reply.content()).isEqualTo("Task 1 \"Call bank\" is pending. Description: ask about the fees");
+    }
+
+    @Test
+    void whatDidIAddEarlierListsEveryAddTheConversationRemembers() {
+        Chat chat = new Chat(new InMemoryToolbox());
+        chat.summary = "added task 40 \"Pay rent\"";
+        chat.say("add buy milk");
+        chat.say("add call mom");
+
+        AgentReply reply = chat.say("what did I add earlier?");
+
+        assertThat(chat.tools.calls()).isEmpty();
+        assertThat(reply.content()).contains("Pay rent").contains("Buy milk").contains("Call mom");
+    }
+
+    @Test
+    void theLanguageFilesAreReadOnceAndEveryReplyHasEnglishText() {
+        Languages languages = Languages.load();
+
+        assertThat(languages.read("borra la tarea 2").text()).isEqualTo("delete task 2");
+        assertThat(languages.read("delete task 2").lexicon().code()).isEqualTo("en");
+        assertThat(languages.read("delete task 2").lexicon().hasReply("title_too_long")).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("theAgentTable")
     void doesWhatTheTableSays(String message, String expectedReply, List<Call> expectedCalls) {
@@ -160,13 +277,14 @@ class BuiltInAgentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"add salt and pepper", "add finish report and update slides"})
+    @ValueSource(strings = {"add salt and pepper", "add buy milk, eggs and bread", "add \"finish report and update slides\""})
     void andWithoutASecondRequestStaysInTheTitle(String message) {
         InMemoryToolbox tools = new InMemoryToolbox();
 
         respond(tools, message);
 
-        String expectedTitle = message.substring(4, 5).toUpperCase() + message.substring(5);
+        String words = message.substring(4).replace("\"", "");
+        String expectedTitle = words.substring(0, 1).toUpperCase() + words.substring(1);
         assertThat(tools.calls()).containsExactly(call(ADD_TASK, "title", expectedTitle));
     }
 
@@ -348,11 +466,22 @@ class BuiltInAgentTest {
         assertThat(chat.say("what did I just add?").content()).contains("Water plant 500");
     }
 
-    @Test
-    void titlesAreCutAt200Characters() {
+    @ParameterizedTest
+    @ValueSource(ints = {201, 300, 1_200})
+    void aTitleOverTheLimitIsRefusedWithTheLimitNamed(int length) {
         InMemoryToolbox tools = new InMemoryToolbox();
 
-        respond(tools, "add " + "a".repeat(300));
+        AgentReply reply = respond(tools, "add " + "a".repeat(length));
+
+        assertThat(tools.calls()).isEmpty();
+        assertThat(reply.content()).contains(length + " characters").contains("at most 200 characters");
+    }
+
+    @Test
+    void aTitleOfExactly200CharactersIsAdded() {
+        InMemoryToolbox tools = new InMemoryToolbox();
+
+        respond(tools, "add " + "a".repeat(200));
 
         assertThat((String) tools.calls().get(0).args().get("title")).hasSize(200).startsWith("Aaa");
     }
@@ -385,7 +514,7 @@ class BuiltInAgentTest {
             noise.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return Stream.of("", "   ", "\n\t", "?", "!!!???...", "asdfghjkl", "qwerty uiop zxcv", "12345", "\ud83d\ude00\ud83d\ude00",
-                "task 3", "delete", "mark", "delete task 99999999999999999999", "please", "what's the weather like?", "delete all tasks", "'", "\"\"",
+                "task 3", "delete", "mark", "delete task 99999999999999999999", "please", "what's the weather like?", "'", "\"\"",
                 "x".repeat(4_000), "add ".repeat(1_000), "mark it as done and ".repeat(200),
                 noise.substring(0, 4_000));
     }

@@ -41,6 +41,18 @@ final class InMemoryToolbox implements Toolbox {
         return this;
     }
 
+    InMemoryToolbox withTask(String title, String description) {
+        Task task = new Task(nextId++, title, description);
+        tasks.put(task.id, task);
+        return this;
+    }
+
+    /** Marks the task added last as completed, without recording a call. */
+    InMemoryToolbox completeLast() {
+        tasks.get(nextId - 1).completed = true;
+        return this;
+    }
+
     InMemoryToolbox withCompletedTask(String title) {
         withTask(title);
         tasks.get(nextId - 1).completed = true;
@@ -127,7 +139,14 @@ final class InMemoryToolbox implements Toolbox {
                 default -> true;
             };
             if (wanted) {
-                listed.add(Map.of("id", task.id, "title", task.title, "completed", task.completed));
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", task.id);
+                item.put("title", task.title);
+                item.put("completed", task.completed);
+                if (!task.description.isEmpty()) {
+                    item.put("description", task.description);
+                }
+                listed.add(item);
             }
         }
         return ToolOutcome.ok(listed);
