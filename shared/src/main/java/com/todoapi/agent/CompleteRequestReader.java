@@ -23,7 +23,7 @@ final class CompleteRequestReader {
                     + "((?!(?:added|created|wanted|needed|forgot|forgotten|asked|tried|planned|decided|started|deleted|removed)\\b)"
                     + "(?:[a-z]+ed|paid|bought|went\\s+to|did|wrote|sent|took|made|got|gave|ate|ran|read|met|sold|swept|drove|rang"
                     + "|brought|fed|cut|put)\\s+.+)$", Utterances.FLAGS),
-            Pattern.compile("^(.+?)(?<!\\sas)(?<!\\sto)(?<!\\sis)\\s+(?:done|finished|completed|checked\\s+off|ticked\\s+off)$", Utterances.FLAGS),
+            Pattern.compile("^(?!(?:show|list|display|see|view|what|which|tell|how|give)\\b)(.+?)(?<!\\sas)(?<!\\sto)(?<!\\sis)\\s+(?:done|finished|completed|checked\\s+off|ticked\\s+off)$", Utterances.FLAGS),
             Pattern.compile("^(.+?)(?:\\s+(?:is|was|are|has\\s+been|have\\s+been)|'s)\\s+(?:now\\s+|all\\s+|finally\\s+)?"
                     + "(?:done|complete|completed|finished)$", Utterances.FLAGS));
 
