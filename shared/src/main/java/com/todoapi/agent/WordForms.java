@@ -45,16 +45,6 @@ final class WordForms {
         return stem;
     }
 
-    /** The same word, another form of it, or (for longer words) one typo away. */
-    boolean sameWord(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        if (x.equals(y) || stem(x).equals(stem(y))) {
-            return true;
-        }
-        return typos(x, y) <= allowedTypos(Math.min(x.length(), y.length()));
-    }
-
     /** One typo in a word of 5 to 8 letters, two in a longer one; none in a short one ("mom" is not "mum"). */
     static int allowedTypos(int length) {
         if (length >= 9) {
