@@ -28,7 +28,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md's invariant as build rules over the compiled classes of shared/ and every function:
+ * docs/architecture.md's invariant as build rules over the compiled classes of shared/ and every function:
  * nothing a request leaves behind can reach the next one. The rules are also run against a
  * fixture that breaks each of them, so a rule that stopped seeing anything would fail here too.
  */
@@ -42,7 +42,7 @@ class StatelessnessRulesTest {
 
     /**
      * Types a static final may hold: immutable values, and thread-safe objects that hold nothing of
-     * any request (DESIGN.md: SDK clients, the mapper, schemas, the JWT processor, config).
+     * any request (docs/architecture.md: SDK clients, the mapper, schemas, the JWT processor, config).
      */
     private static final Set<String> ALLOWED_STATIC_TYPES = Set.of(
             "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",

@@ -17,7 +17,7 @@ import java.util.Deque;
 import java.util.UUID;
 
 /**
- * Mints HS256 tokens that local mode accepts, from local/local-config.json (API.md "Local mode"):
+ * Mints HS256 tokens that local mode accepts, from local/local-config.json (docs/api.md "Local mode"):
  * the secret JWT_SECRET, issuer JwtIssuer and audience JwtAudience.
  */
 public record LocalTokens(byte[] secret, String issuer, String audience) {
@@ -66,7 +66,21 @@ public record LocalTokens(byte[] secret, String issuer, String audience) {
                 user = arg;
             }
         }
-        return from(LocalConfig.read(Path.of("local", "local-config.json"))).mint(user, Duration.ofDays(days));
+        return from(LocalConfig.read(Path.of("local", "local-config.json"))).mint(checkedUserId(user), Duration.ofDays(days));
+    }
+
+    /**
+     * The API's rule for a token's {@code sub} (it becomes part of table keys): 1-255 printable ASCII
+     * characters, no space and no {@code #}. A token for any other id would only ever get 401.
+     */
+    static String checkedUserId(String user) {
+        if (user.isEmpty() || user.length() > 255) {
+            throw new IllegalArgumentException("a user id is 1 to 255 characters; this one has " + user.length());
+        }
+        if (!user.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '#')) {
+            throw new IllegalArgumentException("a user id is printable ASCII without spaces or '#' (the API refuses any other)");
+        }
+        return user;
     }
 
     private static String require(String value, String name) {

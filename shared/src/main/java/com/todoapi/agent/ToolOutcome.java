@@ -3,7 +3,7 @@ package com.todoapi.agent;
 import java.util.Map;
 
 /**
- * What a tool call gave: its result in the shape API.md documents, or a tool error the agent
+ * What a tool call gave: its result in the shape docs/api.md documents, or a tool error the agent
  * should explain to the person (e.g. "Task 9 not found"). Tool errors are answers, not failures.
  */
 public record ToolOutcome(Object result, String error) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Reads the tools' results (API.md "The todo tools") without trusting their shape: nothing here throws. */
+/** Reads the tools' results (docs/api.md "The todo tools") without trusting their shape: nothing here throws. */
 final class ToolResults {
 
     private ToolResults() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The five todo tools of one user (API.md "The todo tools"). The user is fixed when the toolbox
+ * The five todo tools of one user (docs/api.md "The todo tools"). The user is fixed when the toolbox
  * is made, from the verified token; no argument can name another. Calls are recorded in order
  * and end up on the reply as its {@code tool_calls}.
  */

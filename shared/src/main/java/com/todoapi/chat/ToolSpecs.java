@@ -5,7 +5,7 @@ import com.todoapi.agent.Toolbox;
 
 import java.util.List;
 
-/** The five tools as a model sees them (API.md "The todo tools"). */
+/** The five tools as a model sees them (docs/api.md "The todo tools"). */
 final class ToolSpecs {
     private static final String TASK_ID = "\"task_id\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"The task's number\"}";
 

@@ -3,7 +3,7 @@ package com.todoapi.conversations;
 import com.todoapi.domain.DomainException;
 
 /**
- * The limits of API.md: a title 1-200 characters after trimming, a chat message 1-4,000.
+ * The limits of docs/api.md: a title 1-200 characters after trimming, a chat message 1-4,000.
  * Characters are Unicode code points, as for tasks and as JSON Schema's maxLength counts them.
  */
 public final class ConversationRules {

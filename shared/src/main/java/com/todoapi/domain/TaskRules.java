@@ -3,7 +3,7 @@ package com.todoapi.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The limits on a task's text (API.md): checked once, here, for every way a task is written. */
+/** The limits on a task's text (docs/api.md): checked once, here, for every way a task is written. */
 public final class TaskRules {
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 2_000;

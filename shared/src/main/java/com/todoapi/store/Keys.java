@@ -3,7 +3,7 @@ package com.todoapi.store;
 import java.time.Instant;
 
 /**
- * The table's keys (README "Data model"). Everything of a user sits under {@code USER#<sub>},
+ * The table's keys (docs/architecture.md, "Data model"). Everything of a user sits under {@code USER#<sub>},
  * except rate-limit windows, which have a partition of their own so that IAM can let read-only
  * functions write them and nothing else.
  */

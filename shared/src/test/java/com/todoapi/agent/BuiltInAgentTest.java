@@ -38,7 +38,7 @@ class BuiltInAgentTest {
 
     static Stream<Arguments> theAgentTable() {
         return Stream.of(
-                // The rows of API.md's table.
+                // The documented phrasings (docs/assistant.md).
                 arguments("Add a task to buy groceries", "Added \"Buy groceries\" as task 8.",
                         List.of(call(ADD_TASK, "title", "Buy groceries"))),
                 arguments("I need to remember to pay bills", "Added \"Pay bills\" as task 8.",

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The five todo tools over a map, for unit tests: tasks are numbered from 1, every call is
- * recorded, a missing task is the tool error "Task N not found" (API.md "The todo tools").
+ * recorded, a missing task is the tool error "Task N not found" (docs/api.md "The todo tools").
  */
 final class InMemoryToolbox implements Toolbox {
 

@@ -150,7 +150,7 @@ class DynamoConversationStoreTest {
 
     /**
      * The issue's check: a turn at message 1,000 reads no more than one at message 10. Both
-     * conversations hold messages of the same size; the figures are printed for the README.
+     * conversations hold messages of the same size; the figures are printed for docs/benchmarks.md.
      */
     @Test
     void aTurnAtMessage1000ReadsNoMoreThanATurnAtMessage10() {

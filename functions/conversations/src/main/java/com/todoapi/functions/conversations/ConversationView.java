@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.json.Timestamps;
 
-/** A conversation as API.md shows it; {@code last_message_at} is null until the first message. */
+/** A conversation as docs/api.md shows it; {@code last_message_at} is null until the first message. */
 record ConversationView(long id, String title, String createdAt, String updatedAt,
                         @JsonInclude(JsonInclude.Include.ALWAYS) String lastMessageAt) {
 

@@ -6,7 +6,7 @@ import com.todoapi.json.Timestamps;
 
 import java.util.List;
 
-/** A message as API.md shows it. */
+/** A message as docs/api.md shows it. */
 record MessageView(String id, String role, String content, String status, List<ToolCall> toolCalls,
                    String createdAt) {
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** How long a route may wait for a reply: what was asked for, within what the invocation has left. */
 final class ReplyWaits {
-    /** API.md: {@code Prefer: wait=N} with N at most 25. */
+    /** docs/api.md: {@code Prefer: wait=N} with N at most 25. */
     static final int MAX_WAIT_SECONDS = 25;
     /** Kept back to write the response and leave before Lambda's timeout. */
     private static final Duration MARGIN = Duration.ofMillis(1500);
