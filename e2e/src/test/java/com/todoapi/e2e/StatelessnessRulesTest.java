@@ -51,8 +51,8 @@ class StatelessnessRulesTest {
             "com.fasterxml.jackson.core.type.TypeReference",
             "software.amazon.awssdk.enhanced.dynamodb.TableSchema",
             // The project's own: immutable by construction, or stateless strategies.
-            "com.todoapi.agent.Patterns", "com.todoapi.domain.VersionMatch",
-            "com.todoapi.store.Backoff", "com.todoapi.queue.JobQueue", "com.todoapi.conversations.ReplyPoll");
+            "com.todoapi.agent.builtin.Patterns", "com.todoapi.tasks.VersionMatch",
+            "com.todoapi.aws.dynamodb.Backoff", "com.todoapi.jobs.JobQueue", "com.todoapi.conversations.ReplyPoll");
 
     private static final Set<String> FILE_WRITES = Set.of("write", "writeString", "newOutputStream",
             "newBufferedWriter", "createFile", "createDirectory", "createDirectories", "createTempFile",
@@ -82,7 +82,7 @@ class StatelessnessRulesTest {
         JavaClasses product = new ClassFileImporter().importPackages("com.todoapi").that(PRODUCT_CODE);
         assertThat(product.stream().map(JavaClass::getName))
                 .as("the classes of shared/ and of every function are on the classpath")
-                .contains("com.todoapi.http.HttpFunction", "com.todoapi.functions.tasks.CreateTaskHandler",
+                .contains("com.todoapi.lambda.HttpFunction", "com.todoapi.functions.tasks.CreateTaskHandler",
                         "com.todoapi.functions.conversations.PostMessageHandler",
                         "com.todoapi.functions.workers.ChatWorkerHandler", "com.todoapi.functions.health.HealthHandler")
                 .noneMatch(name -> name.startsWith("com.todoapi.local.") || name.startsWith("com.todoapi.e2e."));

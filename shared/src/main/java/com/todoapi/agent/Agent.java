@@ -1,5 +1,7 @@
 package com.todoapi.agent;
 
+import com.todoapi.agent.builtin.BuiltInAgent;
+
 /**
  * Produces the assistant's reply to one user message. The chat worker calls it with the
  * conversation as the table holds it (a rolling summary and a bounded window of recent messages)

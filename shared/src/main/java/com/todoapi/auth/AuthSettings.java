@@ -2,7 +2,7 @@ package com.todoapi.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.todoapi.config.Env;
-import com.todoapi.config.Secrets;
+import com.todoapi.aws.Secrets;
 
 import java.net.URI;
 import java.net.URL;

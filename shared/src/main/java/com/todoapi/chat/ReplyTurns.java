@@ -7,7 +7,7 @@ import com.todoapi.agent.ChatMessage;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.ConversationStore;
 import com.todoapi.conversations.Message;
-import com.todoapi.queue.Job;
+import com.todoapi.jobs.Job;
 import com.todoapi.tasks.TaskService;
 
 import java.time.Clock;

@@ -50,4 +50,8 @@ public final class ConversationRules {
     private static int characters(String text) {
         return text.codePointCount(0, text.length());
     }
+
+    public static DomainException notFound(long conversationId) {
+        return DomainException.notFound("Conversation " + conversationId + " not found");
+    }
 }

@@ -6,8 +6,8 @@ import com.todoapi.idempotency.IdempotencyKeys;
 import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.idempotency.Once;
 import com.todoapi.log.RequestLog;
-import com.todoapi.queue.Job;
-import com.todoapi.queue.JobQueue;
+import com.todoapi.jobs.Job;
+import com.todoapi.jobs.JobQueue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class ConversationService {
     }
 
     public Conversation get(String userId, long conversationId) {
-        return store.find(userId, conversationId).orElseThrow(() -> notFound(conversationId));
+        return store.find(userId, conversationId).orElseThrow(() -> ConversationRules.notFound(conversationId));
     }
 
     public Page<Conversation, String> list(String userId, int limit, Optional<String> after) {
@@ -135,9 +135,5 @@ public final class ConversationService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public static DomainException notFound(long conversationId) {
-        return DomainException.notFound("Conversation " + conversationId + " not found");
     }
 }

@@ -1,7 +1,7 @@
 package com.todoapi.http;
 
 import com.todoapi.domain.DomainException;
-import com.todoapi.domain.VersionMatch;
+import com.todoapi.tasks.VersionMatch;
 
 import java.util.HashSet;
 import java.util.Optional;

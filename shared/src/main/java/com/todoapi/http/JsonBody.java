@@ -34,7 +34,7 @@ public final class JsonBody {
         this.object = object;
     }
 
-    static JsonBody parse(byte[] bytes) {
+    public static JsonBody parse(byte[] bytes) {
         JsonNode node;
         try {
             node = bytes.length == 0 ? null : STRICT.readTree(bytes);

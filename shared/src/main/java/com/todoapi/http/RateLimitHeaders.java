@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code RateLimit-*} headers of every authenticated response, and {@code Retry-After} on a 429. */
-final class RateLimitHeaders {
+public final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
-    static Map<String, String> of(RateLimitDecision decision) {
+    public static Map<String, String> of(RateLimitDecision decision) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ratelimit-limit", Integer.toString(decision.limit()));
         headers.put("ratelimit-remaining", Integer.toString(decision.remaining()));

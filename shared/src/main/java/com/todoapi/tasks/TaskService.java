@@ -1,14 +1,7 @@
 package com.todoapi.tasks;
 
 import com.todoapi.domain.DomainException;
-import com.todoapi.domain.NewTask;
 import com.todoapi.domain.Page;
-import com.todoapi.domain.StatusFilter;
-import com.todoapi.domain.Task;
-import com.todoapi.domain.TaskChanges;
-import com.todoapi.domain.TaskSnapshots;
-import com.todoapi.domain.TaskStore;
-import com.todoapi.domain.VersionMatch;
 import com.todoapi.idempotency.IdempotencyClaim;
 import com.todoapi.idempotency.IdempotencyKeys;
 import com.todoapi.idempotency.IdempotentRunner;
@@ -52,7 +45,7 @@ public final class TaskService {
     }
 
     public Task get(String userId, long taskId) {
-        return store.find(userId, taskId).orElseThrow(() -> notFound(taskId));
+        return store.find(userId, taskId).orElseThrow(() -> TaskRules.notFound(taskId));
     }
 
     public Page<Task, Long> list(String userId, StatusFilter filter, int limit, OptionalLong after) {
@@ -73,7 +66,7 @@ public final class TaskService {
             for (int attempt = 1; ; attempt++) {
                 Task current = get(userId, taskId);
                 if (!expected.allows(current.version())) {
-                    throw stale(taskId);
+                    throw TaskRules.stale(taskId);
                 }
                 try {
                     return store.replace(userId, changes.applyTo(current, now()), current.version(), claim);
@@ -106,7 +99,7 @@ public final class TaskService {
         if (version.isEmpty()) {
             Task current = get(userId, taskId);
             if (!expected.allows(current.version())) {
-                throw stale(taskId);
+                throw TaskRules.stale(taskId);
             }
             version = OptionalLong.of(current.version());
         }
@@ -116,14 +109,6 @@ public final class TaskService {
     /** Timestamps are kept to the millisecond, as the API shows them. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public static DomainException notFound(long taskId) {
-        return DomainException.notFound("Task " + taskId + " not found");
-    }
-
-    public static DomainException stale(long taskId) {
-        return DomainException.preconditionFailed("Task " + taskId + " has changed since the version in If-Match");
     }
 
     /** A created task, and whether it was created by an earlier request with the same key. */

@@ -1,34 +1,41 @@
 package com.todoapi.wiring;
 
 import com.todoapi.agent.Agent;
-import com.todoapi.agent.BuiltInAgent;
+import com.todoapi.agent.builtin.BuiltInAgent;
 import com.todoapi.auth.AuthSettings;
 import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
+import com.todoapi.chat.ReplyRetries;
 import com.todoapi.chat.ReplyTurns;
-import com.todoapi.chat.StuckWorkSweeper;
+import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.config.Env;
-import com.todoapi.config.Secrets;
+import com.todoapi.aws.Secrets;
+import com.todoapi.conversations.ConversationPurger;
 import com.todoapi.conversations.ConversationService;
+import com.todoapi.conversations.ConversationStore;
 import com.todoapi.conversations.ReplyPoll;
-import com.todoapi.http.Platform;
+import com.todoapi.lambda.Platform;
 import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.pagination.CursorCodec;
-import com.todoapi.queue.JobQueue;
-import com.todoapi.queue.SqsJobQueue;
+import com.todoapi.jobs.JobQueue;
+import com.todoapi.aws.sqs.QueueProbe;
+import com.todoapi.aws.sqs.SqsJobQueue;
+import com.todoapi.aws.dynamodb.TableProbe;
+import com.todoapi.health.Probe;
 import com.todoapi.ratelimit.RateLimitPolicy;
-import com.todoapi.store.DynamoConversationStore;
-import com.todoapi.store.DynamoIdempotencyStore;
-import com.todoapi.store.DynamoRateLimiter;
-import com.todoapi.store.DynamoTaskStore;
-import com.todoapi.store.TableWarmup;
-import com.todoapi.store.Tables;
+import com.todoapi.aws.dynamodb.DynamoConversationStore;
+import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
+import com.todoapi.aws.dynamodb.DynamoRateLimiter;
+import com.todoapi.aws.dynamodb.DynamoTaskStore;
+import com.todoapi.aws.dynamodb.TableWarmup;
+import com.todoapi.aws.dynamodb.Tables;
 import com.todoapi.tasks.TaskService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -70,6 +77,12 @@ public final class Services {
         return new TableWarmup(tables);
     }
 
+    /** One read of a key never written, for a function's priming before a SnapStart snapshot. */
+    public Runnable primingTableRead() {
+        TableWarmup warmup = tableWarmup();
+        return warmup::read;
+    }
+
     public Env env() {
         return env;
     }
@@ -89,12 +102,36 @@ public final class Services {
     }
 
     /** The queues this function may send to (CHAT_QUEUE_URL, CLEANUP_QUEUE_URL). */
-    public SqsJobQueue jobs() {
-        return new SqsJobQueue(sqs.get(), env);
+    public JobQueue jobs() {
+        return sqsJobQueue();
     }
 
-    public DynamoConversationStore conversationStore() {
+    public ConversationStore conversationStore() {
         return new DynamoConversationStore(tables);
+    }
+
+    /** The chat worker's retry policy: CHAT_MAX_RECEIVES (the queue's maxReceiveCount), CHAT_RETRY_DELAY_SECONDS. */
+    public ReplyRetries replyRetries(ReplyTurns replies) {
+        return new ReplyRetries(replies, sqsJobQueue(), Integer.parseInt(env.require("CHAT_MAX_RECEIVES")),
+                Integer.parseInt(env.require("CHAT_RETRY_DELAY_SECONDS")));
+    }
+
+    /**
+     * What GET /health checks: the table (TABLE_NAME) and the chat queue (CHAT_QUEUE_URL). Static, so
+     * the health function builds only the two plain clients, not the table schemas.
+     */
+    public static List<Probe> healthProbes() {
+        Env env = Env.system();
+        return List.of(new TableProbe(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new QueueProbe(AwsClients.sqs(), env.require("CHAT_QUEUE_URL")));
+    }
+
+    public ConversationPurger conversationPurger() {
+        return new ConversationPurger(conversationStore(), jobs());
+    }
+
+    private SqsJobQueue sqsJobQueue() {
+        return new SqsJobQueue(sqs.get(), env);
     }
 
     public ReplyTurns replyTurns() {

@@ -1,7 +1,7 @@
 package com.todoapi.http;
 
 import com.todoapi.domain.DomainException;
-import com.todoapi.domain.VersionMatch;
+import com.todoapi.tasks.VersionMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

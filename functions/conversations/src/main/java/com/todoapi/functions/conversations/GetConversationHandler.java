@@ -1,8 +1,8 @@
 package com.todoapi.functions.conversations;
 
 import com.todoapi.conversations.ConversationService;
-import com.todoapi.http.ApiRequest;
-import com.todoapi.http.AuthenticatedFunction;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
 import com.todoapi.wiring.Services;

@@ -1,6 +1,6 @@
 package com.todoapi.functions.conversations;
 
-import com.todoapi.http.ApiRequest;
+import com.todoapi.lambda.ApiRequest;
 
 import java.time.Duration;
 

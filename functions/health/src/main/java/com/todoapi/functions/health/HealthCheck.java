@@ -1,5 +1,7 @@
 package com.todoapi.functions.health;
 
+import com.todoapi.health.Probe;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

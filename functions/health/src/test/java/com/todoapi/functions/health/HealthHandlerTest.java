@@ -1,5 +1,8 @@
 package com.todoapi.functions.health;
 
+import com.todoapi.aws.dynamodb.TableProbe;
+import com.todoapi.aws.sqs.QueueProbe;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,8 @@
 package com.todoapi.functions.health;
 
+import com.todoapi.aws.dynamodb.TableProbe;
+import com.todoapi.aws.sqs.QueueProbe;
+
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import com.todoapi.testing.CapacityMeter;

@@ -1,8 +1,8 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.domain.NewTask;
-import com.todoapi.http.ApiRequest;
-import com.todoapi.http.AuthenticatedFunction;
+import com.todoapi.tasks.NewTask;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
 import com.todoapi.tasks.TaskService;

@@ -1,7 +1,7 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.http.ApiRequest;
-import com.todoapi.http.AuthenticatedFunction;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.EntityTags;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;

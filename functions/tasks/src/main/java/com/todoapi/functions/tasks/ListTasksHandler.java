@@ -2,10 +2,10 @@ package com.todoapi.functions.tasks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.todoapi.domain.Page;
-import com.todoapi.domain.StatusFilter;
-import com.todoapi.domain.Task;
-import com.todoapi.http.ApiRequest;
-import com.todoapi.http.AuthenticatedFunction;
+import com.todoapi.tasks.StatusFilter;
+import com.todoapi.tasks.Task;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
 import com.todoapi.pagination.CursorCodec;

@@ -1,6 +1,6 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.domain.Task;
+import com.todoapi.tasks.Task;
 import com.todoapi.json.Timestamps;
 
 /** A task as the API shows it. */

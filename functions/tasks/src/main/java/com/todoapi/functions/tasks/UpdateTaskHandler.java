@@ -1,8 +1,8 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.domain.TaskChanges;
-import com.todoapi.http.ApiRequest;
-import com.todoapi.http.AuthenticatedFunction;
+import com.todoapi.tasks.TaskChanges;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.EntityTags;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;

@@ -2,11 +2,10 @@ package com.todoapi.functions.workers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.todoapi.chat.StuckWorkSweeper;
+import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.json.Json;
-import com.todoapi.snapstart.Priming;
-import com.todoapi.snapstart.PrimingEvents;
-import com.todoapi.store.TableWarmup;
+import com.todoapi.lambda.Priming;
+import com.todoapi.lambda.PrimingEvents;
 import com.todoapi.wiring.Services;
 
 import java.io.IOException;
@@ -24,7 +23,7 @@ public final class SweeperHandler implements RequestStreamHandler {
     static final String RESEND_ALL = "Resend pending work";
 
     private final StuckWorkSweeper sweeper;
-    private final TableWarmup tableWarmup;
+    private final Runnable tableRead;
     private final Priming priming = Priming.register(this::prime);
 
     public SweeperHandler() {
@@ -33,7 +32,7 @@ public final class SweeperHandler implements RequestStreamHandler {
 
     SweeperHandler(Services services) {
         this.sweeper = services.sweeper(services.jobs());
-        this.tableWarmup = services.tableWarmup();
+        this.tableRead = services.primingTableRead();
     }
 
     @Override
@@ -49,7 +48,7 @@ public final class SweeperHandler implements RequestStreamHandler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        tableWarmup.read();
+        tableRead.run();
     }
 
     public Priming priming() {

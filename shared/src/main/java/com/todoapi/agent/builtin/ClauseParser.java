@@ -1,0 +1,64 @@
+package com.todoapi.agent.builtin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads one clause into an intent, asking each reader in turn; empty when none understands it. */
+final class ClauseParser {
+    private final SmallTalkReader smallTalk = new SmallTalkReader();
+    private final ListRequestReader lists = new ListRequestReader();
+    private final CommandWords commandWords;
+    private final List<Function<String, Optional<Intent>>> readersInOrder;
+
+    ClauseParser(Lexicon lexicon) {
+        TaskRefParser taskRefs = new TaskRefParser(lexicon);
+        AddRequestReader adds = new AddRequestReader(lexicon);
+        BulkRequestReader bulk = new BulkRequestReader();
+        QuestionReader questions = new QuestionReader(taskRefs);
+        CompleteRequestReader completes = new CompleteRequestReader(taskRefs);
+        DeleteRequestReader deletes = new DeleteRequestReader(taskRefs);
+        UpdateRequestReader updates = new UpdateRequestReader(taskRefs);
+        commandWords = new CommandWords(lexicon);
+        // Many-task requests before one-task ones ("delete all tasks" is no task called "all");
+        // questions before commands: "what have I done?" lists tasks, it does not complete one.
+        readersInOrder = List.of(
+                smallTalk::read,
+                bulk::read,
+                questions::read,
+                lists::readRecall,
+                lists::readQuestion,
+                adds::read,
+                completes::read,
+                deletes::read,
+                updates::read,
+                lists::readCommand);
+    }
+
+    Optional<Intent> parse(String clause) {
+        Optional<Intent> intent = parseAsTyped(clause);
+        if (intent.isPresent()) {
+            return intent;
+        }
+        return commandWords.corrected(Utterances.trimEdges(clause)).flatMap(this::parseAsTyped);
+    }
+
+    private Optional<Intent> parseAsTyped(String clause) {
+        // Small talk is checked before fillers go, or "ok thanks" would be stripped to nothing.
+        Optional<Intent> talk = smallTalk.read(Utterances.trimEdges(clause));
+        if (talk.isPresent()) {
+            return talk;
+        }
+        String request = Utterances.stripFillers(clause);
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Function<String, Optional<Intent>> reader : readersInOrder) {
+            Optional<Intent> intent = reader.apply(request);
+            if (intent.isPresent()) {
+                return intent;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,87 @@
+package com.todoapi.aws.dynamodb;
+
+import java.time.Instant;
+
+/**
+ * The table's keys (docs/architecture.md, "Data model"). Everything of a user sits under {@code USER#<sub>},
+ * except rate-limit windows, which have a partition of their own so that IAM can let read-only
+ * functions write them and nothing else.
+ */
+final class Keys {
+    static final String TASK_PREFIX = "TASK#";
+    static final String TASK_COUNTER = "COUNTER#TASK";
+    static final String CONVERSATION_COUNTER = "COUNTER#CONV";
+    /** The conversation's own item, first in its partition ("CONV" sorts before "MSG#"). */
+    static final String CONVERSATION = "CONV";
+    static final String MESSAGE_PREFIX = "MSG#";
+    /** Unsettled background work is spread over this many gsi1 partitions for the sweeper. */
+    static final int WORK_SHARDS = 4;
+    private static final int NUMBER_DIGITS = 12;
+    static final long MAX_NUMBER = 999_999_999_999L;
+
+    private Keys() {
+    }
+
+    static String user(String userId) {
+        return "USER#" + userId;
+    }
+
+    /** Task numbers zero-padded, so that sort keys order as the numbers do. */
+    static String task(long taskId) {
+        return TASK_PREFIX + padded(taskId);
+    }
+
+    static String tasksByStatus(String userId, boolean completed) {
+        return user(userId) + "#TASKS#" + (completed ? "completed" : "pending");
+    }
+
+    /** A conversation and its messages share one partition, so a page of messages is one query. */
+    static String conversation(String userId, long conversationId) {
+        return user(userId) + "#CONV#" + padded(conversationId);
+    }
+
+    static String message(long number) {
+        return MESSAGE_PREFIX + padded(number);
+    }
+
+    /** gsi1: a user's conversations, by when they were last active. */
+    static String conversationsByActivity(String userId) {
+        return user(userId) + "#CONVS";
+    }
+
+    static String activity(Instant at, long conversationId) {
+        return time(at) + "#" + padded(conversationId);
+    }
+
+    /** gsi1: unsettled work (pending replies, conversations being deleted), found by the sweeper. */
+    static String work(String userId) {
+        return work(Math.floorMod(userId.hashCode(), WORK_SHARDS));
+    }
+
+    static String work(int shard) {
+        return "WORK#" + shard;
+    }
+
+    /** Epoch milliseconds, zero-padded to sort as times do. */
+    static String time(Instant at) {
+        String digits = Long.toString(at.toEpochMilli());
+        return "0".repeat(Math.max(0, 15 - digits.length())) + digits;
+    }
+
+    static String idempotency(String scope, String keyHash) {
+        return "IDEMPOTENCY#" + scope + "#" + keyHash;
+    }
+
+    static String rateLimit(String userId) {
+        return "RATE#" + userId;
+    }
+
+    static String rateWindow(long windowStartEpochSecond) {
+        return "WINDOW#" + windowStartEpochSecond;
+    }
+
+    private static String padded(long number) {
+        String digits = Long.toString(number);
+        return "0".repeat(Math.max(0, NUMBER_DIGITS - digits.length())) + digits;
+    }
+}

@@ -1,0 +1,19 @@
+package com.todoapi.tasks;
+
+import com.todoapi.domain.DomainException;
+import com.todoapi.domain.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A validated task to create: title trimmed and 1-200 characters, description at most 2,000. */
+public record NewTask(String title, String description) {
+
+    public NewTask {
+        List<FieldProblem> problems = new ArrayList<>();
+        title = TaskRules.checkTitle(title, problems);
+        description = TaskRules.checkDescription(description, problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+    }
+}
