@@ -5,7 +5,7 @@ import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.AgentTurn;
 import com.todoapi.agent.ChatMessage;
 import com.todoapi.conversations.Conversation;
-import com.todoapi.conversations.ConversationStore;
+import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.conversations.Message;
 import com.todoapi.jobs.Job;
 import com.todoapi.tasks.TaskService;
@@ -27,12 +27,12 @@ public final class ReplyTurns {
             "Sorry, I couldn't answer this message. Please try sending it again.";
     private static final int SUMMARY_ATTEMPTS = 3;
 
-    private final ConversationStore conversations;
+    private final ReplySettlement conversations;
     private final TaskService tasks;
     private final Agent agent;
     private final Clock clock;
 
-    public ReplyTurns(ConversationStore conversations, TaskService tasks, Agent agent, Clock clock) {
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock) {
         this.conversations = conversations;
         this.tasks = tasks;
         this.agent = agent;
@@ -65,7 +65,7 @@ public final class ReplyTurns {
         }
     }
 
-    private ConversationStore.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window) {
+    private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window) {
         Message reply = window.getLast();
         Message question = window.size() < 2 ? null : window.get(window.size() - 2);
         if (question == null || question.number() != reply.number() - 1 || question.role() != Message.Role.USER) {

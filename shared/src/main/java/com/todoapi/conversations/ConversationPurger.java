@@ -15,10 +15,10 @@ public final class ConversationPurger {
     private static final int PAGE = 200;
     private static final Duration ENOUGH_FOR_A_PAGE = Duration.ofSeconds(3);
 
-    private final ConversationStore conversations;
+    private final ConversationPurges conversations;
     private final JobQueue jobs;
 
-    public ConversationPurger(ConversationStore conversations, JobQueue jobs) {
+    public ConversationPurger(ConversationPurges conversations, JobQueue jobs) {
         this.conversations = conversations;
         this.jobs = jobs;
     }

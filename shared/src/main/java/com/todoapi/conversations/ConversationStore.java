@@ -4,13 +4,14 @@ import com.todoapi.domain.Page;
 import com.todoapi.idempotency.IdempotencyClaim;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Where conversations and their messages live. Every method is scoped to one user: another
- * user's conversation does not exist. A conversation being deleted does not exist either.
+ * Where conversations and their messages live, as the routes use them. Every method is scoped to
+ * one user: another user's conversation does not exist. A conversation being deleted does not
+ * exist either. The chat worker, the cleanup worker and the sweeper have ports of their own
+ * ({@link ReplySettlement}, {@link ConversationPurges}, {@link UnsettledWork}).
  */
 public interface ConversationStore {
 
@@ -34,46 +35,11 @@ public interface ConversationStore {
     /** Oldest first, after message {@code after} when given. NOT_FOUND if the conversation does not exist. */
     Page<Message, Long> messages(String userId, long conversationId, int limit, OptionalLong after);
 
-    /** Up to {@code count} messages numbered just below {@code before}, oldest first: one bounded read. */
-    List<Message> recent(String userId, long conversationId, long before, int count);
-
-    /**
-     * Writes the settled reply if it is still pending and, with it, the conversation's new summary
-     * if the summary is still at the version the turn read.
-     */
-    ReplyWrite settle(String userId, Conversation read, Message reply, String summary, Instant now);
-
-    /** Marks the reply failed with {@code content}, if it is still pending. */
-    boolean fail(String userId, long conversationId, long replyNumber, String content);
-
     /**
      * Deletes a conversation. Small ones go at once with all their messages; larger ones are marked
      * (they disappear from every read) and left for a background purge.
      */
     Deletion delete(String userId, long conversationId, Instant now);
-
-    /** Removes every item of a conversation marked for deletion, a page at a time; false if more remain. */
-    boolean purge(String userId, long conversationId, int maxItems);
-
-    /** Pending replies and unfinished deletions whose last attempt is older than {@code before}. */
-    List<StuckWork> stuck(Instant before, int limit);
-
-    /** Notes that the reply's job was sent again at {@code now}; false if it settled meanwhile. */
-    boolean markRequeued(String userId, long conversationId, long replyNumber, Instant now);
-
-    /** Notes that the purge job was sent again at {@code now}. */
-    void markPurgeRequeued(String userId, long conversationId, Instant now);
-
-    enum ReplyWrite {
-        /** The reply and the summary are written. */
-        WRITTEN,
-        /** The reply was already settled (a repeated job): nothing written. */
-        ALREADY_SETTLED,
-        /** The conversation is gone or going: nothing written. */
-        CONVERSATION_GONE,
-        /** Another turn changed the summary since it was read: run the turn again. */
-        SUMMARY_MOVED
-    }
 
     enum Deletion {
         /** Everything is gone. */

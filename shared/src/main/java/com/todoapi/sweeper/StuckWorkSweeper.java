@@ -2,7 +2,7 @@ package com.todoapi.sweeper;
 
 import com.todoapi.conversations.StuckWork;
 import com.todoapi.chat.ReplyTurns;
-import com.todoapi.conversations.ConversationStore;
+import com.todoapi.conversations.UnsettledWork;
 import com.todoapi.log.RequestLog;
 import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobQueue;
@@ -23,12 +23,12 @@ public final class StuckWorkSweeper {
     private static final int BATCH = 100;
     private static final int RESEND_ALL_LIMIT = 1_000;
 
-    private final ConversationStore conversations;
+    private final UnsettledWork conversations;
     private final JobQueue jobs;
     private final Clock clock;
     private final Duration threshold;
 
-    public StuckWorkSweeper(ConversationStore conversations, JobQueue jobs, Clock clock, Duration threshold) {
+    public StuckWorkSweeper(UnsettledWork conversations, JobQueue jobs, Clock clock, Duration threshold) {
         this.conversations = conversations;
         this.jobs = jobs;
         this.clock = clock;

@@ -107,6 +107,11 @@ public final class Services {
     }
 
     public ConversationStore conversationStore() {
+        return conversationItems();
+    }
+
+    /** The conversations adapter, which serves every caller's port (routes, worker, purge, sweeper). */
+    private DynamoConversationStore conversationItems() {
         return new DynamoConversationStore(tables);
     }
 
@@ -127,7 +132,7 @@ public final class Services {
     }
 
     public ConversationPurger conversationPurger() {
-        return new ConversationPurger(conversationStore(), jobs());
+        return new ConversationPurger(conversationItems(), jobs());
     }
 
     private SqsJobQueue sqsJobQueue() {
@@ -135,7 +140,7 @@ public final class Services {
     }
 
     public ReplyTurns replyTurns() {
-        return new ReplyTurns(conversationStore(), tasks(), agent(), clock);
+        return new ReplyTurns(conversationItems(), tasks(), agent(), clock);
     }
 
     /** The assistant: {@code AGENT=builtin} (the default, and for now the only one). */
@@ -150,7 +155,7 @@ public final class Services {
     /** STUCK_AFTER_SECONDS: how long work may stay unsettled before the sweeper acts. */
     public StuckWorkSweeper sweeper(JobQueue jobs) {
         Duration threshold = Duration.ofSeconds(Long.parseLong(env.require("STUCK_AFTER_SECONDS")));
-        return new StuckWorkSweeper(conversationStore(), jobs, clock, threshold);
+        return new StuckWorkSweeper(conversationItems(), jobs, clock, threshold);
     }
 
     /** The cursor key: CURSOR_KEY_ARN in AWS (a generated secret), CURSOR_KEY in local mode. */

@@ -2,7 +2,10 @@ package com.todoapi.aws.dynamodb;
 
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.ConversationRules;
+import com.todoapi.conversations.ConversationPurges;
 import com.todoapi.conversations.ConversationStore;
+import com.todoapi.conversations.ReplySettlement;
+import com.todoapi.conversations.UnsettledWork;
 import com.todoapi.conversations.ConversationSnapshots;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.PostedMessage;
@@ -40,7 +43,7 @@ import java.util.OptionalLong;
  * partition {@code USER#<sub>#CONV#<n>}: the first page of messages and the check that the
  * conversation exists are one query; a turn's window of recent messages is one bounded query.
  */
-public final class DynamoConversationStore implements ConversationStore {
+public final class DynamoConversationStore implements ConversationStore, ReplySettlement, ConversationPurges, UnsettledWork {
     /** Conversations with at most this many messages are deleted in one transaction, at once. */
     static final int DELETE_AT_ONCE = 24;
     private static final int POST_ATTEMPTS = 20;
