@@ -101,6 +101,29 @@ class ChatEndToEndTest {
                 .statusCode()).isEqualTo(400);
     }
 
+    /** What chat front ends send: {@code conversation_id: null} for a new conversation, and fields of their own. */
+    @Test
+    void theCompatibilityRouteAcceptsWhatFrontEndsSend(ServiceClient client) throws Exception {
+        String user = Tokens.newUser();
+        String auth = Tokens.bearer(user);
+        HttpResponse<String> started = client.send("POST", "/api/" + user + "/chat",
+                "{\"conversation_id\":null,\"message\":\"Add a task to water the plants\",\"user_id\":\"" + user + "\"}",
+                "Authorization", auth);
+        assertThat(started.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(started.body());
+        assertThat(answer.get("conversation_id").asLong()).isEqualTo(1);
+        assertThat(answer.at("/tool_calls/0/args/title").asText()).isEqualTo("Water the plants");
+
+        HttpResponse<String> again = client.send("POST", "/api/" + user + "/chat",
+                "{\"conversation_id\":null,\"message\":\"What's pending?\",\"history\":[]}", "Authorization", auth);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("conversation_id").asLong()).isEqualTo(2);
+        assertThat(JSON.readTree(again.body()).get("response").asText()).contains("Water the plants");
+
+        assertThat(client.send("POST", "/api/" + user + "/chat", "{\"conversation_id\":\"1\",\"message\":\"hi\"}",
+                "Authorization", auth).statusCode()).isEqualTo(400);
+    }
+
     /** A job that can never succeed: retried, then a failed reply the person can read, and the job in the DLQ. */
     @Test
     void aPoisonJobEndsInTheDeadLetterQueueWithAFailedReply(LocalRuntime runtime, ServiceClient client) throws Exception {

@@ -88,6 +88,12 @@ public final class JsonBody {
                 JsonNode::longValue, "must be a positive integer");
     }
 
+    /** As {@link #positiveNumber}, with {@code null} read as absent. */
+    public Optional<Long> positiveNumberOrNull(String field) {
+        JsonNode value = object.get(field);
+        return value != null && value.isNull() ? Optional.empty() : positiveNumber(field);
+    }
+
     public Optional<Boolean> bool(String field) {
         return typed(field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
     }
@@ -114,6 +120,17 @@ public final class JsonBody {
             }
         }
         return this;
+    }
+
+    /** How many fields are not in {@code known}, for a route that ignores what it does not read. */
+    public int countUnknown(Set<String> known) {
+        int unknown = 0;
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            if (!known.contains(names.next())) {
+                unknown++;
+            }
+        }
+        return unknown;
     }
 
     /** Throws INVALID with every problem found so far, if any. */

@@ -93,7 +93,7 @@ class ConversationHandlersTest {
         assertThat(status(invoke(chat, compat(user, user, "{\"conversation_id\":99,\"message\":\"hi\"}")))).isEqualTo(404);
         assertThat(status(invoke(chat, compat(user, user, "{\"message\":\"   \"}")))).isEqualTo(400);
         assertThat(status(invoke(chat, compat(user, user, "{\"conversation_id\":\"1\",\"message\":\"hi\"}")))).isEqualTo(400);
-        assertThat(status(invoke(chat, compat(user, user, "{\"message\":\"hi\",\"user\":\"x\"}")))).isEqualTo(400);
+        assertThat(status(invoke(chat, compat(user, user, "{\"message\":\"   \",\"user\":\"x\"}")))).isEqualTo(400);
     }
 
     @Test
