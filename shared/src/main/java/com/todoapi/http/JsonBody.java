@@ -116,6 +116,23 @@ public final class JsonBody {
         return this;
     }
 
+    /** Whether the field is there with the value {@code null}. */
+    public boolean isNull(String field) {
+        JsonNode value = object.get(field);
+        return value != null && value.isNull();
+    }
+
+    /** For lenient routes: how many fields are not in {@code known}; they are ignored, not problems. */
+    public int countUnknown(Set<String> known) {
+        int unknown = 0;
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            if (!known.contains(names.next())) {
+                unknown++;
+            }
+        }
+        return unknown;
+    }
+
     /** Throws INVALID with every problem found so far, if any. */
     public void done() {
         if (!problems.isEmpty()) {

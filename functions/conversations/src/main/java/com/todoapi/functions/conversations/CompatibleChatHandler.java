@@ -11,9 +11,11 @@ import com.todoapi.http.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
 import com.todoapi.http.Responses;
+import com.todoapi.log.RequestLog;
 import com.todoapi.wiring.Services;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +24,12 @@ import java.util.Set;
  * {@code {"conversation_id"?, "message"}} answers {@code 200 {"conversation_id", "response", "tool_calls"}}
  * once the worker's reply is written (waiting as {@code Prefer: wait=25} does), else 202 with the
  * conversation id and the pending reply. {@code user_id} must be the token's {@code sub}: 403 otherwise.
+ * Lenient where front ends differ: {@code "conversation_id": null} starts a new conversation, and
+ * unknown fields are ignored (their count, never their names or values, goes in a log line).
  */
 public final class CompatibleChatHandler extends AuthenticatedFunction {
+    private static final Set<String> FIELDS = Set.of("conversation_id", "message");
+
     private final ConversationService conversations;
 
     public CompatibleChatHandler() {
@@ -40,8 +46,14 @@ public final class CompatibleChatHandler extends AuthenticatedFunction {
         if (!request.userId().equals(request.http().pathParameter("user_id").orElse(""))) {
             throw new ApiException(403, "forbidden", "The user in the path is not the user of the token");
         }
-        JsonBody body = request.body().allowOnly(Set.of("conversation_id", "message"));
-        Optional<Long> conversationId = body.positiveNumber("conversation_id");
+        JsonBody body = request.body();
+        int ignored = body.countUnknown(FIELDS);
+        if (ignored > 0) {
+            RequestLog.work("INFO", "compat_fields_ignored",
+                    Map.of("request_id", request.requestId(), "ignored_fields", ignored), null);
+        }
+        Optional<Long> conversationId = body.isNull("conversation_id") ? Optional.empty()
+                : body.positiveNumber("conversation_id");
         String message = body.text("message").orElse(null);
         body.done();
         String content = ConversationRules.content("message", message);

@@ -83,6 +83,13 @@ class ConversationHandlersTest {
             assertThat(status(second)).isEqualTo(200);
             assertThat(body(second).get("response").asText()).contains("Call mom");
             assertThat(body(second).get("conversation_id").asLong()).isEqualTo(1);
+
+            // What chat front ends send: null for "start one", and fields of their own, ignored.
+            JsonNode lenient = invoke(chat, compat(user, user,
+                    "{\"conversation_id\":null,\"message\":\"Show me all my tasks\",\"user_id\":\"" + user + "\"}"));
+            assertThat(status(lenient)).isEqualTo(200);
+            assertThat(body(lenient).get("conversation_id").asLong()).isEqualTo(2);
+            assertThat(body(lenient).get("response").asText()).contains("Call mom");
         } finally {
             running.set(false);
             worker.join();
@@ -93,7 +100,7 @@ class ConversationHandlersTest {
         assertThat(status(invoke(chat, compat(user, user, "{\"conversation_id\":99,\"message\":\"hi\"}")))).isEqualTo(404);
         assertThat(status(invoke(chat, compat(user, user, "{\"message\":\"   \"}")))).isEqualTo(400);
         assertThat(status(invoke(chat, compat(user, user, "{\"conversation_id\":\"1\",\"message\":\"hi\"}")))).isEqualTo(400);
-        assertThat(status(invoke(chat, compat(user, user, "{\"message\":\"hi\",\"user\":\"x\"}")))).isEqualTo(400);
+        assertThat(status(invoke(chat, compat(user, user, "{\"conversation_id\":0,\"message\":\"hi\"}")))).isEqualTo(400);
     }
 
     @Test
