@@ -5,6 +5,7 @@ import com.todoapi.local.emulator.LocalAws;
 import com.todoapi.local.emulator.LocalResources;
 import com.todoapi.local.events.Scheduler;
 import com.todoapi.local.events.SqsPoller;
+import com.todoapi.local.gateway.CorsPolicy;
 import com.todoapi.local.gateway.FrontDoor;
 import com.todoapi.local.lambda.FunctionPool;
 import com.todoapi.local.lambda.FunctionProcess;
@@ -15,6 +16,8 @@ import com.todoapi.local.template.Intrinsics;
 import com.todoapi.local.template.ScheduleSource;
 import com.todoapi.local.template.SqsSource;
 import com.todoapi.local.template.Template;
+import com.todoapi.local.template.TemplateValues;
+import com.todoapi.local.signin.LocalSignIn;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +77,8 @@ public final class LocalRuntime implements AutoCloseable {
                 pools.put(function.logicalId(), new FunctionPool(process, options.maxInstances(), options.freshProcessPerEvent()));
                 routes.addAll(function.routes());
             }
-            frontDoor = new FrontDoor(options.port(), routes, pools, options.log());
+            frontDoor = new FrontDoor(options.port(), routes, pools, corsPolicy(template, emulators.resources(), options.config()),
+                    List.of(new LocalSignIn(options.config())), options.log());
             for (FunctionSpec function : template.functions()) {
                 for (SqsSource source : function.sqsSources()) {
                     if (source.enabled()) {
@@ -99,6 +103,14 @@ public final class LocalRuntime implements AutoCloseable {
             new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler).close();
             throw e;
         }
+    }
+
+    /** The template's CORS configuration with local values; local mode also lets loopback pages on any port call. */
+    static CorsPolicy corsPolicy(Template template, LocalResources resources, LocalConfig config) {
+        Object configuration = template.httpApiCorsConfiguration()
+                .map(raw -> new TemplateValues(template, resources).resolve(raw))
+                .orElse(null);
+        return CorsPolicy.fromConfiguration(configuration, LocalSignIn.isLocalMode(config));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.todoapi.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.todoapi.local.emulator.Emulators;
 import com.todoapi.local.emulator.Ports;
+import com.todoapi.local.page.TryItPage;
 import com.todoapi.local.template.Template;
 
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ public final class Main {
                    token [USER_ID] [--days N]     a bearer token the local runtime accepts (user "alice", 1 day)
             options:
               --port N             HTTP API port (3000)
+              --page-port N        the try-it page's port (the API port + 1; 0 picks a free one)
+              --no-page            do not serve the try-it page
               --dynamodb-port N    DynamoDB Local port (8000)
               --sqs-port N         ElasticMQ port (9324)
               --data-dir DIR       where DynamoDB data is kept across restarts (.local)
@@ -71,6 +74,11 @@ public final class Main {
         System.out.printf("Todo API is up on %s in %.1f s (DynamoDB Local %s, ElasticMQ %s, data %s).%n",
                 runtime.url(), (System.nanoTime() - started) / 1e9, runtime.aws().dynamoDbEndpoint(),
                 runtime.aws().sqsEndpoint(), line.dataDirectory() == null ? "in memory" : line.dataDirectory());
+        if (line.pagePort() >= 0) {
+            TryItPage page = new TryItPage(line.pagePort(), runtime.url());
+            Runtime.getRuntime().addShutdownHook(new Thread(page::close, "page-shutdown"));
+            System.out.println("Try-it page: " + page.url() + "    (sign in as a local user, chat with the assistant)");
+        }
         System.out.println("Try: curl -i " + runtime.url() + "/health    (Ctrl-C stops everything)");
         Thread.currentThread().join();
     }
@@ -87,11 +95,14 @@ public final class Main {
     }
 
     /** Options shared by the commands. */
-    record CommandLine(List<String> positional, int port, int dynamoDbPort, int sqsPort, Path dataDirectory,
+    /** {@code pagePort} is -1 for no try-it page. */
+    record CommandLine(List<String> positional, int port, int pagePort, int dynamoDbPort, int sqsPort, Path dataDirectory,
                        int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config) {
 
         static CommandLine parse(Deque<String> args) {
             int port = 3000;
+            Integer pagePort = null;
+            boolean page = true;
             int dynamoDbPort = 8000;
             int sqsPort = 9324;
             Path data = Path.of(".local");
@@ -105,6 +116,8 @@ public final class Main {
                 String arg = args.pop();
                 switch (arg) {
                     case "--port" -> port = number(arg, args);
+                    case "--page-port" -> pagePort = number(arg, args);
+                    case "--no-page" -> page = false;
                     case "--dynamodb-port" -> dynamoDbPort = number(arg, args);
                     case "--sqs-port" -> sqsPort = number(arg, args);
                     case "--data-dir" -> data = Path.of(value(arg, args));
@@ -122,7 +135,8 @@ public final class Main {
                     }
                 }
             }
-            return new CommandLine(List.copyOf(positional), port, dynamoDbPort, sqsPort, data, maxInstances, fresh,
+            int chosenPagePort = !page ? -1 : pagePort != null ? pagePort : port == 0 ? 0 : port + 1;
+            return new CommandLine(List.copyOf(positional), port, chosenPagePort, dynamoDbPort, sqsPort, data, maxInstances, fresh,
                     schedules, template, config);
         }
 

@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * The local stand-in for API Gateway: an HTTP server on loopback that routes each request to
- * its function by the template's {@code HttpApi} events, as a payload 2.0 event.
+ * its function by the template's {@code HttpApi} events, as a payload 2.0 event, applies the
+ * HTTP API's CORS configuration as the gateway does ({@link CorsPolicy}), and answers the few
+ * {@link LocalRoute}s that exist only locally.
  */
 public final class FrontDoor implements AutoCloseable {
     /** API Gateway's own limit on a request body. */
@@ -38,11 +40,20 @@ public final class FrontDoor implements AutoCloseable {
     private final RouteTable routes;
     private final Map<String, FunctionPool> pools;
     private final Consumer<String> accessLog;
+    private final CorsPolicy cors;
+    private final List<LocalRoute> localRoutes;
 
     public FrontDoor(int port, List<HttpRoute> routes, Map<String, FunctionPool> pools, Consumer<String> accessLog) {
+        this(port, routes, pools, CorsPolicy.NONE, List.of(), accessLog);
+    }
+
+    public FrontDoor(int port, List<HttpRoute> routes, Map<String, FunctionPool> pools, CorsPolicy cors,
+                     List<LocalRoute> localRoutes, Consumer<String> accessLog) {
         this.routes = new RouteTable(routes);
         this.pools = Map.copyOf(pools);
         this.accessLog = accessLog;
+        this.cors = cors;
+        this.localRoutes = List.copyOf(localRoutes);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         } catch (BindException e) {
@@ -74,11 +85,27 @@ public final class FrontDoor implements AutoCloseable {
 
     private int respond(HttpExchange exchange, String requestId) throws IOException {
         exchange.getResponseHeaders().add("apigw-requestid", requestId);
+        Optional<String> origin = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin"));
         Optional<byte[]> body = readBody(exchange.getRequestBody());
+        if (cors.isPreflight(exchange.getRequestMethod(), origin,
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Access-Control-Request-Method")))) {
+            cors.preflightHeaders(origin.get()).forEach(exchange.getResponseHeaders()::set);
+            return send(exchange, 204, new byte[0]);
+        }
+        cors.responseHeaders(origin).forEach(exchange.getResponseHeaders()::set);
         if (body.isEmpty()) {
             return send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
         }
         URI uri = exchange.getRequestURI();
+        for (LocalRoute local : localRoutes) {
+            if (local.method().equals(exchange.getRequestMethod()) && local.path().equals(uri.getRawPath())) {
+                LocalRoute.Answer answer = local.answer(body.get(), requestId);
+                for (int i = 0; i + 1 < answer.headers().length; i += 2) {
+                    exchange.getResponseHeaders().set(answer.headers()[i], answer.headers()[i + 1]);
+                }
+                return send(exchange, answer.status(), answer.json());
+            }
+        }
         Optional<RouteTable.Match> match = routes.match(exchange.getRequestMethod(), uri.getRawPath());
         if (match.isEmpty()) {
             return send(exchange, 404, "{\"message\":\"Not Found\"}");
@@ -93,7 +120,12 @@ public final class FrontDoor implements AutoCloseable {
             return send(exchange, 500, "{\"message\":\"Internal Server Error\"}");
         }
         HttpApiEvents.OutgoingResponse response = HttpApiEvents.response(success.payload());
-        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        // With CORS configured the gateway's own CORS headers stand, whatever a function set.
+        response.headers().forEach((name, values) -> {
+            if (!cors.enabled() || !name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
         return send(exchange, response.status(), response.body());
     }
 

@@ -16,12 +16,14 @@ import java.util.function.BiFunction;
 public final class Template {
     private final Path directory;
     private final Map<String, Object> parameters;
+    private final Map<String, Object> conditions;
     private final Map<String, Object> functionGlobals;
     private final Map<String, Map<String, Object>> resources;
 
     private Template(Path directory, Map<String, Object> root) {
         this.directory = directory;
         this.parameters = Yaml.map(root.get("Parameters"));
+        this.conditions = Yaml.map(root.get("Conditions"));
         this.functionGlobals = Yaml.map(Yaml.map(root.get("Globals")).get("Function"));
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         Yaml.map(root.get("Resources")).forEach((id, resource) -> byId.put(id, Yaml.map(resource)));
@@ -52,6 +54,25 @@ public final class Template {
 
     public boolean hasParameter(String name) {
         return parameters.containsKey(name);
+    }
+
+    /** A parameter's {@code Type} ({@code String}, {@code Number}, {@code CommaDelimitedList}...). */
+    public Optional<String> parameterType(String name) {
+        return Optional.ofNullable(Yaml.map(parameters.get(name)).get("Type")).map(String::valueOf);
+    }
+
+    /** A condition's expression as written under {@code Conditions}. */
+    public Optional<Object> condition(String name) {
+        return Optional.ofNullable(conditions.get(name));
+    }
+
+    /** The {@code CorsConfiguration} of the template's HTTP API, unresolved, if it has one. */
+    public Optional<Object> httpApiCorsConfiguration() {
+        return resources.values().stream()
+                .filter(r -> "AWS::Serverless::HttpApi".equals(r.get("Type")))
+                .map(r -> Yaml.map(r.get("Properties")).get("CorsConfiguration"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     public List<TableSpec> tables() {
