@@ -29,7 +29,6 @@ import java.util.Set;
  * and fields it does not read are ignored.
  */
 public final class CompatibleChatHandler extends AuthenticatedFunction {
-    private static final Set<String> KNOWN_FIELDS = Set.of("conversation_id", "message");
     private final ConversationService conversations;
 
     public CompatibleChatHandler() {
@@ -47,7 +46,7 @@ public final class CompatibleChatHandler extends AuthenticatedFunction {
             throw new ApiException(403, "forbidden", "The user in the path is not the user of the token");
         }
         JsonBody body = request.body();
-        int ignored = body.countUnknown(KNOWN_FIELDS);
+        int ignored = body.countUnknown(Set.of("conversation_id", "message"));
         if (ignored > 0) {
             // Front ends differ in what they send; the count, never the names or values, is logged.
             RequestLog.work("INFO", "compat_fields_ignored", Map.of("count", ignored), null);
