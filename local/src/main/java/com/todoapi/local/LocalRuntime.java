@@ -10,6 +10,7 @@ import com.todoapi.local.gateway.FrontDoor;
 import com.todoapi.local.lambda.FunctionPool;
 import com.todoapi.local.lambda.FunctionProcess;
 import com.todoapi.local.lambda.InvocationResult;
+import com.todoapi.local.signin.LocalSignIn;
 import com.todoapi.local.template.FunctionSpec;
 import com.todoapi.local.template.HttpRoute;
 import com.todoapi.local.template.Intrinsics;
@@ -17,7 +18,6 @@ import com.todoapi.local.template.ScheduleSource;
 import com.todoapi.local.template.SqsSource;
 import com.todoapi.local.template.Template;
 import com.todoapi.local.template.TemplateValues;
-import com.todoapi.local.signin.LocalSignIn;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package com.todoapi.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.todoapi.config.Env;
 import com.todoapi.aws.Secrets;
+import com.todoapi.config.Env;
 
 import java.net.URI;
 import java.net.URL;

@@ -14,11 +14,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a bearer token and answers whose it is. One per process: the processor is immutable

@@ -5,8 +5,8 @@ import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.AgentTurn;
 import com.todoapi.agent.ChatMessage;
 import com.todoapi.conversations.Conversation;
-import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.conversations.Message;
+import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
 import com.todoapi.tasks.TaskService;
 

@@ -5,14 +5,14 @@ import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
 import com.todoapi.domain.DomainException;
+import com.todoapi.idempotency.IdempotencyKeys;
+import com.todoapi.idempotency.Once;
 import com.todoapi.tasks.NewTask;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
 import com.todoapi.tasks.TaskChanges;
-import com.todoapi.tasks.VersionMatch;
-import com.todoapi.idempotency.IdempotencyKeys;
-import com.todoapi.idempotency.Once;
 import com.todoapi.tasks.TaskService;
+import com.todoapi.tasks.VersionMatch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

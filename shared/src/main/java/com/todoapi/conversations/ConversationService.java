@@ -5,9 +5,9 @@ import com.todoapi.domain.Page;
 import com.todoapi.idempotency.IdempotencyKeys;
 import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.idempotency.Once;
-import com.todoapi.log.RequestLog;
 import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobQueue;
+import com.todoapi.log.RequestLog;
 
 import java.time.Clock;
 import java.time.Duration;

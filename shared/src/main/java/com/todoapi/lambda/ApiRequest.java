@@ -1,9 +1,9 @@
 package com.todoapi.lambda;
 
+import com.todoapi.domain.DomainException;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpRequest;
 import com.todoapi.http.JsonBody;
-import com.todoapi.domain.DomainException;
 
 import java.util.Optional;
 import java.util.OptionalInt;

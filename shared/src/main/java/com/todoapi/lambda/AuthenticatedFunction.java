@@ -1,10 +1,10 @@
 package com.todoapi.lambda;
 
+import com.todoapi.auth.InvalidTokenException;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.RateLimitHeaders;
 import com.todoapi.http.Responses;
-import com.todoapi.auth.InvalidTokenException;
 import com.todoapi.ratelimit.RateLimitDecision;
 
 import java.util.List;

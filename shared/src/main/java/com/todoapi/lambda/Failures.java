@@ -1,9 +1,9 @@
 package com.todoapi.lambda;
 
+import com.todoapi.domain.DomainException;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
-import com.todoapi.domain.DomainException;
 import com.todoapi.log.RequestLog;
 
 import java.util.Map;

@@ -1,13 +1,12 @@
 package com.todoapi.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.todoapi.http.HttpRequest;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.RequestIds;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.todoapi.json.Json;
 import com.todoapi.log.RequestLog;
-
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package com.todoapi.lambda;
 
-import com.todoapi.jobs.Job;
-import com.todoapi.jobs.JobCodec;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.todoapi.jobs.Job;
+import com.todoapi.jobs.JobCodec;
 import com.todoapi.json.Json;
 import com.todoapi.log.RequestLog;
 

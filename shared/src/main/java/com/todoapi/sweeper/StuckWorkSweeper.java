@@ -1,11 +1,11 @@
 package com.todoapi.sweeper;
 
-import com.todoapi.conversations.StuckWork;
 import com.todoapi.chat.ReplyTurns;
+import com.todoapi.conversations.StuckWork;
 import com.todoapi.conversations.UnsettledWork;
-import com.todoapi.log.RequestLog;
 import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobQueue;
+import com.todoapi.log.RequestLog;
 
 import java.time.Clock;
 import java.time.Duration;

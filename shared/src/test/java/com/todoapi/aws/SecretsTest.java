@@ -1,7 +1,7 @@
 package com.todoapi.aws;
 
-import com.todoapi.config.Env;
 import com.sun.net.httpserver.HttpServer;
+import com.todoapi.config.Env;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

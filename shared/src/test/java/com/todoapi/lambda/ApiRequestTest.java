@@ -1,9 +1,9 @@
 package com.todoapi.lambda;
 
-import com.todoapi.http.ApiException;
-import com.todoapi.http.HttpRequest;
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.FieldProblem;
+import com.todoapi.http.ApiException;
+import com.todoapi.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-
 /**
  * Starts the whole local runtime once per test JVM (emulators in memory, every port free-picked)
  * and gives tests a {@link LocalRuntime}, a {@link ServiceClient} that speaks HTTP to it, or the

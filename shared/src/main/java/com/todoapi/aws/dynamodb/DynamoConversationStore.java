@@ -1,15 +1,15 @@
 package com.todoapi.aws.dynamodb;
 
 import com.todoapi.conversations.Conversation;
-import com.todoapi.conversations.ConversationRules;
 import com.todoapi.conversations.ConversationPurges;
-import com.todoapi.conversations.ConversationStore;
-import com.todoapi.conversations.ReplySettlement;
-import com.todoapi.conversations.UnsettledWork;
+import com.todoapi.conversations.ConversationRules;
 import com.todoapi.conversations.ConversationSnapshots;
+import com.todoapi.conversations.ConversationStore;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.PostedMessage;
+import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.conversations.StuckWork;
+import com.todoapi.conversations.UnsettledWork;
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.Page;
 import com.todoapi.idempotency.IdempotencyClaim;

@@ -1,14 +1,15 @@
 package com.todoapi.aws.dynamodb;
 
 import com.todoapi.domain.DomainException;
-import com.todoapi.tasks.NewTask;
 import com.todoapi.domain.Page;
+import com.todoapi.idempotency.IdempotencyClaim;
+import com.todoapi.tasks.NewTask;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
+import com.todoapi.tasks.TaskRules;
 import com.todoapi.tasks.TaskSnapshots;
 import com.todoapi.tasks.TaskStore;
-import com.todoapi.idempotency.IdempotencyClaim;
-import com.todoapi.tasks.TaskRules;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
-import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;

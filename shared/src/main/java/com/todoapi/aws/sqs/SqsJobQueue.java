@@ -1,10 +1,10 @@
 package com.todoapi.aws.sqs;
 
+import com.todoapi.config.Env;
 import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobCodec;
 import com.todoapi.jobs.JobQueue;
 import com.todoapi.jobs.Redelivery;
-import com.todoapi.config.Env;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

@@ -1,14 +1,14 @@
 package com.todoapi.aws.dynamodb;
 
 import com.todoapi.domain.DomainException;
-import com.todoapi.tasks.NewTask;
 import com.todoapi.domain.Page;
+import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.tasks.NewTask;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
 import com.todoapi.tasks.TaskChanges;
-import com.todoapi.tasks.VersionMatch;
-import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.tasks.TaskService;
+import com.todoapi.tasks.VersionMatch;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,11 +6,11 @@ import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.PostedMessage;
 import com.todoapi.http.ApiException;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
 import com.todoapi.http.Responses;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.wiring.Services;
 
 import com.todoapi.log.RequestLog;

@@ -3,12 +3,12 @@ package com.todoapi.functions.conversations;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.ConversationRules;
 import com.todoapi.conversations.ConversationService;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
 import com.todoapi.http.Responses;
 import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.wiring.Services;
 
 import java.util.Map;

@@ -2,10 +2,10 @@ package com.todoapi.functions.conversations;
 
 import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.ConversationStore;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.wiring.Services;
 
 /**

@@ -1,10 +1,10 @@
 package com.todoapi.functions.conversations;
 
 import com.todoapi.conversations.ConversationService;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.wiring.Services;
 
 /** {@code GET /v1/conversations/{conversation_id}}: one conversation. */

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.ConversationService;
 import com.todoapi.domain.Page;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.pagination.CursorCodec;
 import com.todoapi.wiring.Services;
 

@@ -4,12 +4,12 @@ import com.todoapi.conversations.ConversationRules;
 import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.PostedMessage;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
 import com.todoapi.http.Responses;
 import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.wiring.Services;
 
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package com.todoapi.functions.health;
 
-import com.todoapi.wiring.Services;
-import com.todoapi.lambda.Exchange;
-import com.todoapi.lambda.HttpFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
+import com.todoapi.lambda.Exchange;
+import com.todoapi.lambda.HttpFunction;
+import com.todoapi.wiring.Services;
 
 /** {@code GET /health}: no token; 200 when the table and the queue answer, 503 naming what does not. */
 public final class HealthHandler extends HttpFunction {

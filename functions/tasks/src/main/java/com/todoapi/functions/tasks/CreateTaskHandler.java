@@ -1,10 +1,10 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.tasks.NewTask;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
+import com.todoapi.tasks.NewTask;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.wiring.Services;
 

@@ -1,8 +1,8 @@
 package com.todoapi.functions.tasks;
 
+import com.todoapi.http.HttpResponse;
 import com.todoapi.lambda.ApiRequest;
 import com.todoapi.lambda.AuthenticatedFunction;
-import com.todoapi.http.HttpResponse;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.wiring.Services;
 

@@ -2,13 +2,13 @@ package com.todoapi.functions.tasks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.todoapi.domain.Page;
-import com.todoapi.tasks.StatusFilter;
-import com.todoapi.tasks.Task;
-import com.todoapi.lambda.ApiRequest;
-import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
+import com.todoapi.lambda.ApiRequest;
+import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.pagination.CursorCodec;
+import com.todoapi.tasks.StatusFilter;
+import com.todoapi.tasks.Task;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.wiring.Services;
 

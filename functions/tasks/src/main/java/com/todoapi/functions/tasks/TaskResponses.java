@@ -1,9 +1,9 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.tasks.Task;
 import com.todoapi.http.EntityTags;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
+import com.todoapi.tasks.Task;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.todoapi.functions.tasks;
 
-import com.todoapi.tasks.Task;
 import com.todoapi.json.Timestamps;
+import com.todoapi.tasks.Task;
 
 /** A task as the API shows it. */
 record TaskView(long id, String title, String description, boolean completed, String createdAt, String updatedAt,

@@ -2,10 +2,10 @@ package com.todoapi.functions.workers;
 
 import com.todoapi.chat.ReplyRetries;
 import com.todoapi.chat.ReplyTurns;
-import com.todoapi.lambda.TimeBudget;
 import com.todoapi.jobs.Job;
 import com.todoapi.lambda.QueueWorker;
 import com.todoapi.lambda.SqsBatch;
+import com.todoapi.lambda.TimeBudget;
 import com.todoapi.wiring.Services;
 
 /**

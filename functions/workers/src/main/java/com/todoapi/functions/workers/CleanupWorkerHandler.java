@@ -1,11 +1,10 @@
 package com.todoapi.functions.workers;
 
-import com.todoapi.lambda.TimeBudget;
+import com.todoapi.conversations.ConversationPurger;
 import com.todoapi.jobs.Job;
 import com.todoapi.lambda.QueueWorker;
-import com.todoapi.conversations.ConversationPurger;
+import com.todoapi.lambda.TimeBudget;
 import com.todoapi.wiring.Services;
-
 
 /** The cleanup queue's worker: purges conversations marked for deletion ({@link ConversationPurger}). */
 public final class CleanupWorkerHandler extends QueueWorker {

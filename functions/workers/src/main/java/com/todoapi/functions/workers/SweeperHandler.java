@@ -2,10 +2,10 @@ package com.todoapi.functions.workers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.json.Json;
 import com.todoapi.lambda.Priming;
 import com.todoapi.lambda.PrimingEvents;
+import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.wiring.Services;
 
 import java.io.IOException;
