@@ -1,5 +1,10 @@
 package com.todoapi.agent;
 
-/** A tool as a model sees it: name, what it does, and the JSON Schema of its arguments. */
-public record ToolSpec(String name, String description, String parametersJsonSchema) {
+/**
+ * A tool as a model or an MCP client sees it: its name, a title for people, what it does, the
+ * JSON Schema of its arguments and of its result (the result as docs/api.md documents it), and
+ * hints about its effects.
+ */
+public record ToolSpec(String name, String title, String description, String parametersJsonSchema,
+                       String resultJsonSchema, ToolHints hints) {
 }

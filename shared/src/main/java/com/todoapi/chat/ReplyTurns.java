@@ -72,7 +72,7 @@ public final class ReplyTurns {
             throw new IllegalStateException("The message this reply answers is missing");
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
-        TodoTools tools = new TodoTools(tasks, job.userId(), conversation.id() + ":" + reply.number());
+        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number());
         AgentReply answer = agent.respond(new AgentTurn(conversation.summary(), history, question.content()), tools);
         return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), tools.calls()),
                 answer.summary(), clock.instant());

@@ -20,13 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The five todo tools for one user and one reply, on the same {@link TaskService} as the task
- * routes. Each changing call is keyed by the reply and its place in the turn, so a job delivered
- * twice, or run again after a crash, repeats no effect: the second run gets the first results.
+ * The five todo tools for one user, on the same {@link TaskService} as the task routes, for the
+ * chat agent and the MCP endpoint alike. For a chat reply ({@link #forTurn}) each changing call is
+ * keyed by the reply and its place in the turn, so a job delivered twice, or run again after a
+ * crash, repeats no effect: the second run gets the first results. An MCP request
+ * ({@link #forRequest}) is one call with no key, as a REST request without an Idempotency-Key.
  * Every call is recorded, in order, for the reply's {@code tool_calls}.
  */
 public final class TodoTools implements Toolbox {
@@ -35,14 +38,23 @@ public final class TodoTools implements Toolbox {
 
     private final TaskService tasks;
     private final String userId;
-    private final String turnKey;
+    private final Optional<String> turnKey;
     private final List<ToolCall> calls = new ArrayList<>();
 
-    /** {@code turnKey} names the turn (conversation and reply) the calls belong to. */
-    public TodoTools(TaskService tasks, String userId, String turnKey) {
+    private TodoTools(TaskService tasks, String userId, Optional<String> turnKey) {
         this.tasks = tasks;
         this.userId = userId;
         this.turnKey = turnKey;
+    }
+
+    /** The tools of one chat reply; {@code turnKey} names the turn (conversation and reply) the calls belong to. */
+    public static TodoTools forTurn(TaskService tasks, String userId, String turnKey) {
+        return new TodoTools(tasks, userId, Optional.of(turnKey));
+    }
+
+    /** The tools of one MCP request: calls are not keyed, so each one is done. */
+    public static TodoTools forRequest(TaskService tasks, String userId) {
+        return new TodoTools(tasks, userId, Optional.empty());
     }
 
     @Override
@@ -52,21 +64,23 @@ public final class TodoTools implements Toolbox {
 
     @Override
     public ToolOutcome call(String tool, Map<String, Object> args) {
-        Once once = new Once(SCOPE, turnKey + ":" + calls.size(), IdempotencyKeys.digest(tool, canonical(args)));
+        Optional<Once> once = turnKey.map(turn ->
+                new Once(SCOPE, turn + ":" + calls.size(), IdempotencyKeys.digest(tool, canonical(args))));
         ToolOutcome outcome;
         try {
+            refuseUnknownArguments(tool, args);
             outcome = ToolOutcome.ok(switch (tool) {
                 case ADD_TASK -> added(tasks.createOnce(userId, new NewTask(text(args, "title", true),
-                        Optional.ofNullable(text(args, "description", false)).orElse("")), Optional.of(once)).value());
+                        Optional.ofNullable(text(args, "description", false)).orElse("")), once).value());
                 case LIST_TASKS -> listed(StatusFilter.parse(text(args, "status", false)));
                 case COMPLETE_TASK -> changed(tasks.update(userId, taskId(args), new TaskChanges(Optional.empty(),
-                        Optional.empty(), Optional.of(true)), VersionMatch.ANY, Optional.of(once)), "completed");
-                case DELETE_TASK -> changed(tasks.delete(userId, taskId(args), VersionMatch.ANY, Optional.of(once)),
+                        Optional.empty(), Optional.of(true)), VersionMatch.ANY, once), "completed");
+                case DELETE_TASK -> changed(tasks.delete(userId, taskId(args), VersionMatch.ANY, once),
                         "deleted");
                 case UPDATE_TASK -> changed(tasks.update(userId, taskId(args), new TaskChanges(
                         Optional.ofNullable(text(args, "title", false)),
                         Optional.ofNullable(text(args, "description", false)), Optional.empty()),
-                        VersionMatch.ANY, Optional.of(once)), "updated");
+                        VersionMatch.ANY, once), "updated");
                 default -> throw DomainException.invalid("tool", "no tool is called " + tool);
             });
         } catch (DomainException e) {
@@ -82,6 +96,22 @@ public final class TodoTools implements Toolbox {
     /** The calls made so far, in order. */
     public List<ToolCall> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The tools' schemas allow no other arguments; an unknown one is a mistake the caller should hear of. */
+    private static void refuseUnknownArguments(String tool, Map<String, Object> args) {
+        Set<String> known = switch (tool) {
+            case ADD_TASK -> Set.of("title", "description");
+            case LIST_TASKS -> Set.of("status");
+            case COMPLETE_TASK, DELETE_TASK -> Set.of("task_id");
+            case UPDATE_TASK -> Set.of("task_id", "title", "description");
+            default -> throw DomainException.invalid("tool", "no tool is called " + tool);
+        };
+        for (String name : new TreeMap<>(args).keySet()) {
+            if (!known.contains(name)) {
+                throw DomainException.invalid(name, "is not an argument of " + tool);
+            }
+        }
     }
 
     private List<Map<String, Object>> listed(StatusFilter filter) {

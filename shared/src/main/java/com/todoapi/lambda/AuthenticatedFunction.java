@@ -9,6 +9,7 @@ import com.todoapi.ratelimit.RateLimitDecision;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pipeline of every route that needs a user: the bearer token is checked, the request is
@@ -32,24 +33,32 @@ public abstract class AuthenticatedFunction extends HttpFunction {
 
     @Override
     protected final HttpResponse handle(Exchange exchange) {
+        Optional<HttpResponse> refused = screen(exchange);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String userId;
         try {
             userId = platform.tokens().verify(exchange.request().header("authorization"));
         } catch (InvalidTokenException rejected) {
-            throw unauthorized();
+            return unauthorized(exchange);
         }
         exchange.identify(userId);
-        RateLimitDecision decision = platform.rateLimiter().hit(userId, platform.clock().instant());
+        RateLimitDecision decision;
+        try {
+            decision = platform.rateLimiter().hit(userId, platform.clock().instant());
+        } catch (RuntimeException failure) {
+            return failed(exchange, failure);
+        }
         Map<String, String> rateLimitHeaders = RateLimitHeaders.of(decision);
         HttpResponse response;
         if (!decision.allowed()) {
-            response = Responses.error(new ApiException(429, "rate_limited",
-                    "Too many requests; retry after " + decision.resetSeconds() + " s"), exchange.requestId());
+            response = rateLimited(exchange, decision);
         } else {
             try {
                 response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId(), exchange.budget()));
             } catch (RuntimeException failure) {
-                response = Failures.respond(exchange, failure);
+                response = failed(exchange, failure);
             }
         }
         return response.withHeaders(rateLimitHeaders);
@@ -57,9 +66,24 @@ public abstract class AuthenticatedFunction extends HttpFunction {
 
     protected abstract HttpResponse handle(ApiRequest request);
 
+    /** A refusal before the token is read (a route's own transport rules); none by default. */
+    protected Optional<HttpResponse> screen(Exchange exchange) {
+        return Optional.empty();
+    }
+
     /** The same answer whichever check failed: a client learns nothing of why. */
-    private static ApiException unauthorized() {
-        return new ApiException(401, "unauthorized", "A valid bearer token is required", List.of(),
-                Map.of("www-authenticate", "Bearer error=\"invalid_token\""));
+    protected HttpResponse unauthorized(Exchange exchange) {
+        return Responses.error(new ApiException(401, "unauthorized", "A valid bearer token is required", List.of(),
+                Map.of("www-authenticate", "Bearer error=\"invalid_token\"")), exchange.requestId());
+    }
+
+    /** Whatever the route or the rate limiter threw, as the API's error shape (a 503 when the table is down). */
+    protected HttpResponse failed(Exchange exchange, RuntimeException failure) {
+        return Failures.respond(exchange, failure);
+    }
+
+    protected HttpResponse rateLimited(Exchange exchange, RateLimitDecision decision) {
+        return Responses.error(new ApiException(429, "rate_limited",
+                "Too many requests; retry after " + decision.resetSeconds() + " s"), exchange.requestId());
     }
 }

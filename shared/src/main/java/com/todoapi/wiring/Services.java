@@ -23,6 +23,7 @@ import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.ConversationStore;
 import com.todoapi.conversations.ReplyPoll;
 import com.todoapi.health.Probe;
+import com.todoapi.http.AllowedOrigins;
 import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.jobs.JobQueue;
 import com.todoapi.lambda.Platform;
@@ -37,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -85,6 +87,16 @@ public final class Services {
 
     public Env env() {
         return env;
+    }
+
+    /** The browser origins the API's CORS allows ({@code CORS_ALLOWED_ORIGINS}), and loopback ones in local mode. */
+    public AllowedOrigins browserOrigins() {
+        return AllowedOrigins.of(env.optional("CORS_ALLOWED_ORIGINS").orElse(""), Secrets.isLocalMode(env));
+    }
+
+    /** The MCP endpoint's public URL when configured ({@code MCP_RESOURCE_URL}); else it is read from each request. */
+    public Optional<String> mcpResourceUrl() {
+        return env.optional("MCP_RESOURCE_URL");
     }
 
     public TaskService tasks() {

@@ -57,6 +57,8 @@ final class HttpApiEvents {
                 headers.merge(key, String.join(",", values), (a, b) -> a + "," + b);
             }
         });
+        // API Gateway tells the function how the client reached it; here that is plain HTTP.
+        headers.put("x-forwarded-proto", "http");
         if (!cookies.isEmpty()) {
             event.set("cookies", MAPPER.valueToTree(cookies));
         }

@@ -2,6 +2,7 @@ package com.todoapi.agent.builtin;
 
 import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.ToolOutcome;
+import com.todoapi.agent.ToolHints;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
 import java.util.ArrayList;
@@ -87,19 +88,21 @@ final class InMemoryToolbox implements Toolbox {
         return tasks.get(id).description;
     }
 
+    private static final ToolHints HINTS = new ToolHints(false, false, false);
+
     @Override
     public List<ToolSpec> specs() {
         String taskId = "{\"type\":\"object\",\"properties\":{\"task_id\":{\"type\":\"integer\"}},\"required\":[\"task_id\"]}";
         return List.of(
-                new ToolSpec(ADD_TASK, "Add a task", "{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},"
-                        + "\"description\":{\"type\":\"string\"}},\"required\":[\"title\"]}"),
-                new ToolSpec(LIST_TASKS, "List tasks", "{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\","
-                        + "\"enum\":[\"all\",\"pending\",\"completed\"]}}}"),
-                new ToolSpec(COMPLETE_TASK, "Complete a task", taskId),
-                new ToolSpec(DELETE_TASK, "Delete a task", taskId),
-                new ToolSpec(UPDATE_TASK, "Update a task", "{\"type\":\"object\",\"properties\":{\"task_id\":{\"type\":"
+                new ToolSpec(ADD_TASK, ADD_TASK, "Add a task", "{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},"
+                        + "\"description\":{\"type\":\"string\"}},\"required\":[\"title\"]}", "{}", HINTS),
+                new ToolSpec(LIST_TASKS, LIST_TASKS, "List tasks", "{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\","
+                        + "\"enum\":[\"all\",\"pending\",\"completed\"]}}}", "{}", HINTS),
+                new ToolSpec(COMPLETE_TASK, COMPLETE_TASK, "Complete a task", taskId, "{}", HINTS),
+                new ToolSpec(DELETE_TASK, DELETE_TASK, "Delete a task", taskId, "{}", HINTS),
+                new ToolSpec(UPDATE_TASK, UPDATE_TASK, "Update a task", "{\"type\":\"object\",\"properties\":{\"task_id\":{\"type\":"
                         + "\"integer\"},\"title\":{\"type\":\"string\"},\"description\":{\"type\":\"string\"}},"
-                        + "\"required\":[\"task_id\"]}"));
+                        + "\"required\":[\"task_id\"]}", "{}", HINTS));
     }
 
     @Override
