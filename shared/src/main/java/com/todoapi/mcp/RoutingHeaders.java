@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * The 2026-07-28 transport's request headers that mirror the body, checked against it: a proxy
@@ -17,7 +16,6 @@ final class RoutingHeaders {
     static final String NAME = "mcp-name";
     private static final String SENTINEL_START = "=?base64?";
     private static final String SENTINEL_END = "?=";
-    private static final Set<String> NAMED_METHODS = Set.of("tools/call", "prompts/get");
 
     private RoutingHeaders() {
     }
@@ -30,8 +28,11 @@ final class RoutingHeaders {
             throw RpcError.headerMismatch("Mcp-Method header value '" + method + "' does not match body value '"
                     + message.method() + "'");
         }
-        String nameSource = NAMED_METHODS.contains(message.method()) ? "name"
-                : "resources/read".equals(message.method()) ? "uri" : null;
+        String nameSource = switch (message.method()) {
+            case "tools/call", "prompts/get" -> "name";
+            case "resources/read" -> "uri";
+            default -> null;
+        };
         if (nameSource == null) {
             return;
         }
