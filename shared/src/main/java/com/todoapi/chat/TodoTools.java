@@ -5,6 +5,7 @@ import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
 import com.todoapi.domain.DomainException;
+import com.todoapi.domain.ItemNumbers;
 import com.todoapi.idempotency.IdempotencyKeys;
 import com.todoapi.idempotency.Once;
 import com.todoapi.tasks.NewTask;
@@ -158,13 +159,10 @@ public final class TodoTools implements Toolbox {
 
     private static long taskId(Map<String, Object> args) {
         Object value = args.get("task_id");
-        if (value instanceof Number number && number.doubleValue() == number.longValue() && number.longValue() > 0) {
-            return number.longValue();
+        if (value instanceof Number number) {
+            return ItemNumbers.of("task_id", number);
         }
-        if (value instanceof String text && text.matches("[1-9][0-9]{0,11}")) {
-            return Long.parseLong(text);
-        }
-        throw DomainException.invalid("task_id", "must be a positive integer");
+        return ItemNumbers.parse("task_id", value instanceof String text ? text : null);
     }
 
     private static String explain(DomainException e) {

@@ -1,6 +1,7 @@
 package com.todoapi.lambda;
 
 import com.todoapi.domain.DomainException;
+import com.todoapi.domain.ItemNumbers;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpRequest;
 import com.todoapi.http.JsonBody;
@@ -52,13 +53,9 @@ public record ApiRequest(HttpRequest http, String userId, String requestId, Time
         return bytes;
     }
 
-    /** A path parameter that names a numbered item: a positive integer, else 400. */
+    /** A path parameter that names a numbered item: 1 to {@link ItemNumbers#MAX}, else 400. */
     public long pathNumber(String name) {
-        String raw = http.pathParameter(name).orElse("");
-        if (!raw.matches("[1-9][0-9]{0,11}")) {
-            throw DomainException.invalid(name, "must be a positive integer");
-        }
-        return Long.parseLong(raw);
+        return ItemNumbers.parse(name, http.pathParameter(name).orElse(""));
     }
 
     /**

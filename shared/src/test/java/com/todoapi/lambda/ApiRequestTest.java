@@ -115,6 +115,21 @@ class ApiRequestTest {
         assertInvalid(() -> withPathId(id).pathNumber("id"), "id");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1000000000000", "9223372036854775807", "9223372036854775808", "9999999999999999999999"})
+    void pathNumberAboveTheMaximumIsToldAsOutOfRange(String id) {
+        assertThatThrownBy(() -> withPathId(id).pathNumber("id")).isInstanceOfSatisfying(DomainException.class, e ->
+                assertThat(e.problems()).containsExactly(new FieldProblem("id", "must be at most 999999999999")));
+    }
+
+    @Test
+    void bodyBytesThatAreNotUtf8AreInvalidWhenTheyArriveAsBase64() {
+        String encoded = Base64.getEncoder().encodeToString(new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        assertThatThrownBy(() -> request(Map.of(), Map.of(), encoded, true).body())
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("body", "is not valid UTF-8")));
+    }
+
     @Test
     void missingPathNumberIsInvalid() {
         assertInvalid(() -> request(Map.of(), Map.of(), null, false).pathNumber("id"), "id");

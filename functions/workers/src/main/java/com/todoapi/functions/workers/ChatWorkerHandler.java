@@ -17,7 +17,7 @@ public final class ChatWorkerHandler extends QueueWorker {
     private final ReplyRetries retries;
 
     public ChatWorkerHandler() {
-        this(Services.fromEnvironment());
+        this(Services.forBackgroundWork());
     }
 
     ChatWorkerHandler(Services services) {

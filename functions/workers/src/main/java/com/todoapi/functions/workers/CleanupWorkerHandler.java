@@ -11,7 +11,7 @@ public final class CleanupWorkerHandler extends QueueWorker {
     private final ConversationPurger purger;
 
     public CleanupWorkerHandler() {
-        this(Services.fromEnvironment());
+        this(Services.forBackgroundWork());
     }
 
     CleanupWorkerHandler(Services services) {

@@ -27,7 +27,7 @@ public final class SweeperHandler implements RequestStreamHandler {
     private final Priming priming = Priming.register(this::prime);
 
     public SweeperHandler() {
-        this(Services.fromEnvironment());
+        this(Services.forBackgroundWork());
     }
 
     SweeperHandler(Services services) {
