@@ -7,6 +7,8 @@ import com.todoapi.agent.Toolbox;
 import com.todoapi.domain.DomainException;
 import com.todoapi.idempotency.IdempotencyKeys;
 import com.todoapi.idempotency.Once;
+import com.todoapi.metrics.Metric;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.NewTask;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
  * The five todo tools for one user and one reply, on the same {@link TaskService} as the task
  * routes. Each changing call is keyed by the reply and its place in the turn, so a job delivered
  * twice, or run again after a crash, repeats no effect: the second run gets the first results.
- * Every call is recorded, in order, for the reply's {@code tool_calls}.
+ * Every call is recorded, in order, for the reply's {@code tool_calls}, and counted by tool and outcome.
  */
 public final class TodoTools implements Toolbox {
     static final String SCOPE = "chat.tools";
@@ -37,12 +39,14 @@ public final class TodoTools implements Toolbox {
     private final String userId;
     private final String turnKey;
     private final List<ToolCall> calls = new ArrayList<>();
+    private final Metrics metrics;
 
     /** {@code turnKey} names the turn (conversation and reply) the calls belong to. */
-    public TodoTools(TaskService tasks, String userId, String turnKey) {
+    public TodoTools(TaskService tasks, String userId, String turnKey, Metrics metrics) {
         this.tasks = tasks;
         this.userId = userId;
         this.turnKey = turnKey;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,6 +56,24 @@ public final class TodoTools implements Toolbox {
 
     @Override
     public ToolOutcome call(String tool, Map<String, Object> args) {
+        ToolOutcome outcome;
+        try {
+            outcome = run(tool, args);
+        } catch (RuntimeException failure) {
+            count(tool, "failed");
+            throw failure;
+        }
+        count(tool, outcome.succeeded() ? "ok" : "error");
+        return outcome;
+    }
+
+    /** Tool names come from the agent (a model may invent one): any other than the five counts as "unknown". */
+    private void count(String tool, String outcome) {
+        String known = ToolSpecs.all().stream().anyMatch(spec -> spec.name().equals(tool)) ? tool : "unknown";
+        metrics.add(Metric.TOOL_CALLS, 1, Map.of(Metric.Dimension.TOOL, known, Metric.Dimension.OUTCOME, outcome));
+    }
+
+    private ToolOutcome run(String tool, Map<String, Object> args) {
         Once once = new Once(SCOPE, turnKey + ":" + calls.size(), IdempotencyKeys.digest(tool, canonical(args)));
         ToolOutcome outcome;
         try {

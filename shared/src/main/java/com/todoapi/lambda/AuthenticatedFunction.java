@@ -5,6 +5,7 @@ import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.RateLimitHeaders;
 import com.todoapi.http.Responses;
+import com.todoapi.metrics.Metric;
 import com.todoapi.ratelimit.RateLimitDecision;
 
 import java.util.List;
@@ -43,6 +44,7 @@ public abstract class AuthenticatedFunction extends HttpFunction {
         Map<String, String> rateLimitHeaders = RateLimitHeaders.of(decision);
         HttpResponse response;
         if (!decision.allowed()) {
+            exchange.metrics().count(Metric.REQUESTS_RATE_LIMITED);
             response = Responses.error(new ApiException(429, "rate_limited",
                     "Too many requests; retry after " + decision.resetSeconds() + " s"), exchange.requestId());
         } else {
