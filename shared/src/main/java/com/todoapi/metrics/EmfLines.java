@@ -89,8 +89,12 @@ public final class EmfLines {
             List<Object> cloudWatchMetrics = new ArrayList<>();
             for (Directive directive : directives) {
                 List<Object> definitions = new ArrayList<>();
-                directive.values().keySet().forEach(metric -> definitions.add(
-                        Map.of("Name", metric.cloudWatchName(), "Unit", metric.unit().cloudWatchName())));
+                for (Metric metric : directive.values().keySet()) {
+                    Map<String, Object> definition = new LinkedHashMap<>();
+                    definition.put("Name", metric.cloudWatchName());
+                    definition.put("Unit", metric.unit().cloudWatchName());
+                    definitions.add(definition);
+                }
                 Map<String, Object> metricDirective = new LinkedHashMap<>();
                 metricDirective.put("Namespace", namespace);
                 metricDirective.put("Dimensions", List.of(List.copyOf(directive.dimensions().keySet())));
