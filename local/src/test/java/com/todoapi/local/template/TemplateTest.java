@@ -91,6 +91,15 @@ class TemplateTest {
     }
 
     @Test
+    void theLogLevelLetsTheMetricLinesThrough() throws Exception {
+        Map<String, Object> root = TemplateYaml.read(Path.of("..", "template.yaml"));
+        Map<String, Object> logging = Yaml.map(Yaml.map(Yaml.map(root.get("Globals")).get("Function")).get("LoggingConfig"));
+        assertThat(logging.get("LogFormat")).isEqualTo("JSON");
+        assertThat(logging.get("ApplicationLogLevel")).as("EMF lines have no level: Lambda files them as INFO")
+                .isIn("TRACE", "DEBUG", "INFO");
+    }
+
+    @Test
     void everyFunctionHasErrorAndThrottleAlarmsAndEveryApiFunctionADurationAlarmAtItsOwnTimeout() throws Exception {
         Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
         Pattern divisor = Pattern.compile("/ (\\d+)$");
