@@ -73,6 +73,8 @@ class MetricsEndToEndTest {
         JsonNode toolCall = emf.stream().map(MetricsEndToEndTest::tree).filter(l -> l.has("ToolCalls")
                 && "add_task".equals(l.path("Tool").asText())).findFirst().orElseThrow();
         assertThat(toolCall.path("Outcome").asText()).isEqualTo("ok");
+        assertThat(toolCall.at("/_aws/CloudWatchMetrics/0/Namespace").asText())
+                .as("the template's METRICS_NAMESPACE, with the local stack name").isEqualTo("TodoApi/local");
         System.out.printf("metrics: %d EMF lines checked against the format, 0 broke it%n", emf.size());
     }
 
