@@ -5,6 +5,7 @@ import com.todoapi.domain.ItemNumbers;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpRequest;
 import com.todoapi.http.JsonBody;
+import com.todoapi.metrics.Metrics;
 
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * An authenticated request: the event, the caller's user id (the token's {@code sub}), the request
- * id, and the time the invocation has left.
+ * id, the time the invocation has left, and the invocation's metrics.
  */
-public record ApiRequest(HttpRequest http, String userId, String requestId, TimeBudget budget) {
+public record ApiRequest(HttpRequest http, String userId, String requestId, TimeBudget budget, Metrics metrics) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern PREFER_WAIT =
             Pattern.compile("(?:^|[,;])\\s*wait\\s*=\\s*\"?([0-9]+)\"?\\s*(?:$|[,;])",

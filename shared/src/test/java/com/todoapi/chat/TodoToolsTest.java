@@ -6,6 +6,7 @@ import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.Tables;
 import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
 import com.todoapi.tasks.TaskService;
@@ -77,7 +78,7 @@ class TodoToolsTest {
     }
 
     private TodoTools tools() {
-        return new TodoTools(tasks, user, "turn-" + UUID.randomUUID());
+        return TodoTools.forTurn(tasks, user, "turn-" + UUID.randomUUID(), new Metrics());
     }
 
     private List<Task> allTasks() {

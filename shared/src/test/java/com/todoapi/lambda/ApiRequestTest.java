@@ -1,5 +1,7 @@
 package com.todoapi.lambda;
 
+import com.todoapi.metrics.Metrics;
+
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.FieldProblem;
 import com.todoapi.http.ApiException;
@@ -20,7 +22,7 @@ class ApiRequestTest {
     private static ApiRequest request(Map<String, String> query, Map<String, String> path, String body, boolean base64) {
         HttpRequest http = new HttpRequest("2.0", "ANY /v1/tasks", "/v1/tasks", "", null, Map.of("content-type", "application/json"),
                 query, path, null, body, base64);
-        return new ApiRequest(http, "user-1", "request-1", TimeBudget.of(null));
+        return new ApiRequest(http, "user-1", "request-1", TimeBudget.of(null), new Metrics());
     }
 
     private static ApiRequest withBody(String body) {

@@ -8,6 +8,7 @@ import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.Tables;
 import com.todoapi.chat.TodoTools;
 import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
@@ -287,7 +288,7 @@ class McpEndpointTest {
     // ---- helpers
 
     private TodoTools tools() {
-        return TodoTools.forRequest(tasks, user);
+        return TodoTools.forRequest(tasks, user, new Metrics());
     }
 
     private JsonNode call(String tool, String arguments) {
