@@ -41,7 +41,7 @@ class CorsConfigurationTest {
                 "Mcp-Method", "Mcp-Name");
         assertThat(Yaml.list(cors.get("ExposeHeaders"))).containsExactly("ETag", "Location", "Retry-After",
                 "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed",
-                "Preference-Applied");
+                "Preference-Applied", "WWW-Authenticate");
     }
 
     @Test
