@@ -34,12 +34,15 @@ public final class Benchmarks {
             // A conversation that does not exist: a 404 at once, where the sample would wait for a reply.
             new ColdStarts.Case("CompatibleChatFunction", "chat-compatible.json",
                     "{\"conversation_id\":999999,\"message\":\"hello\"}"),
+            new ColdStarts.Case("McpFunction", "mcp-tools-list.json"),
+            new ColdStarts.Case("ProtectedResourceMetadataFunction", "mcp-metadata.json"),
             new ColdStarts.Case("ChatWorkerFunction", "chat-worker-batch.json"),
             new ColdStarts.Case("CleanupWorkerFunction", "cleanup-worker-batch.json"),
             new ColdStarts.Case("SweeperFunction", "sweeper-schedule.json"));
 
     private static final String TASKS = "com.todoapi.functions.tasks.";
     private static final String CONVERSATIONS = "com.todoapi.functions.conversations.";
+    private static final String MCP = "com.todoapi.functions.mcp.";
     /** The API routes that can be repeated a thousand times; a DELETE would find nothing to delete after its first. */
     static final List<WarmRoutes.Route> ROUTES = List.of(
             new WarmRoutes.Route("POST /v1/tasks", "CreateTaskFunction", TASKS + "CreateTaskHandler", "tasks-create.json", null),
@@ -55,7 +58,9 @@ public final class Benchmarks {
             new WarmRoutes.Route("POST /v1/conversations/{id}/messages", "PostMessageFunction",
                     CONVERSATIONS + "PostMessageHandler", "messages-post.json", null),
             new WarmRoutes.Route("GET /v1/conversations/{id}/messages", "ListMessagesFunction",
-                    CONVERSATIONS + "ListMessagesHandler", "messages-list.json", null));
+                    CONVERSATIONS + "ListMessagesHandler", "messages-list.json", null),
+            new WarmRoutes.Route("POST /mcp tools/list", "McpFunction", MCP + "McpHandler", "mcp-tools-list.json", null),
+            new WarmRoutes.Route("POST /mcp tools/call add_task", "McpFunction", MCP + "McpHandler", "mcp-tools-call.json", null));
 
     static final List<LoadRun.Target> LOAD = List.of(
             new LoadRun.Target("POST", "/v1/tasks", "{\"title\":\"Under load\"}"),

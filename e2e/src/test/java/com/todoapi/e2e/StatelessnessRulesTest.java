@@ -84,7 +84,8 @@ class StatelessnessRulesTest {
                 .as("the classes of shared/ and of every function are on the classpath")
                 .contains("com.todoapi.lambda.HttpFunction", "com.todoapi.functions.tasks.CreateTaskHandler",
                         "com.todoapi.functions.conversations.PostMessageHandler",
-                        "com.todoapi.functions.workers.ChatWorkerHandler", "com.todoapi.functions.health.HealthHandler")
+                        "com.todoapi.functions.workers.ChatWorkerHandler", "com.todoapi.functions.health.HealthHandler",
+                        "com.todoapi.functions.mcp.McpHandler")
                 .noneMatch(name -> name.startsWith("com.todoapi.local.") || name.startsWith("com.todoapi.e2e."));
         for (ArchRule rule : rules()) {
             rule.check(product);

@@ -21,38 +21,40 @@ import java.time.Duration;
  * SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, so no code path differs locally.
  */
 public final class AwsClients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
 
     private AwsClients() {
     }
 
-    public static DynamoDbClient dynamoDb() {
-        return configured(DynamoDbClient.builder());
+    public static DynamoDbClient dynamoDb(CallBudget budget) {
+        return configured(DynamoDbClient.builder(), budget);
     }
 
-    public static SqsClient sqs() {
-        return configured(SqsClient.builder());
+    public static SqsClient sqs(CallBudget budget) {
+        return configured(SqsClient.builder(), budget);
     }
 
+    /** Read once at start, where no one waits on a request: the patient budget. */
     public static SecretsManagerClient secretsManager() {
-        return configured(SecretsManagerClient.builder());
+        return configured(SecretsManagerClient.builder(), CallBudget.BACKGROUND);
     }
 
     public static SsmClient ssm() {
-        return configured(SsmClient.builder());
+        return configured(SsmClient.builder(), CallBudget.BACKGROUND);
     }
 
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
-        return builder.httpClient(httpClient())
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder,
+                                                                                                   CallBudget budget) {
+        return builder.httpClient(httpClient(budget))
+                .overrideConfiguration(budget.overrides())
                 .credentialsProvider(credentials())
                 .region(new DefaultAwsRegionProviderChain().getRegion())
                 .build();
     }
 
-    private static SdkHttpClient httpClient() {
+    private static SdkHttpClient httpClient(CallBudget budget) {
         return UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
+                .connectionTimeout(budget.connectTimeout())
                 .socketTimeout(SOCKET_TIMEOUT)
                 .build();
     }

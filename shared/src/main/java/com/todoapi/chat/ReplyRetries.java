@@ -4,6 +4,7 @@ import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobCodec;
 import com.todoapi.jobs.Redelivery;
 import com.todoapi.log.RequestLog;
+import com.todoapi.metrics.Metrics;
 
 import java.util.Map;
 
@@ -29,10 +30,10 @@ public final class ReplyRetries {
     }
 
     /** After the turn of the job in {@code body} failed on its {@code receiveCount}th receive. */
-    public void afterFailure(String body, int receiveCount, String receiptHandle, String messageId) {
+    public void afterFailure(String body, int receiveCount, String receiptHandle, String messageId, Metrics metrics) {
         try {
             if (receiveCount >= maxReceives) {
-                if (JobCodec.decode(body) instanceof Job.Reply reply && replies.giveUp(reply)) {
+                if (JobCodec.decode(body) instanceof Job.Reply reply && replies.giveUp(reply, metrics)) {
                     RequestLog.work("WARN", "reply_failed", Map.of("message_id", messageId), null);
                 }
                 redelivery.redeliverChatJobAfter(receiptHandle, 0);

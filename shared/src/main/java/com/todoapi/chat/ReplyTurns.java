@@ -8,6 +8,8 @@ import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
+import com.todoapi.metrics.Metric;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.TaskService;
 
 import java.time.Clock;
@@ -41,6 +43,11 @@ public final class ReplyTurns {
 
     /** Writes the reply; false if there was nothing to do (settled already, or the conversation is gone). */
     public boolean answer(Job.Reply job) {
+        return answer(job, new Metrics());
+    }
+
+    /** As {@link #answer(Job.Reply)}, counting the reply and its tool calls into {@code metrics}. */
+    public boolean answer(Job.Reply job, Metrics metrics) {
         for (int attempt = 1; ; attempt++) {
             Optional<Conversation> conversation = conversations.find(job.userId(), job.conversationId());
             if (conversation.isEmpty()) {
@@ -52,8 +59,9 @@ public final class ReplyTurns {
             if (window.isEmpty() || window.getLast().number() != job.replyNumber() || window.getLast().settled()) {
                 return false;
             }
-            switch (answer(job, conversation.get(), window)) {
+            switch (answer(job, conversation.get(), window, metrics)) {
                 case WRITTEN:
+                    metrics.count(Metric.REPLIES_COMPLETED);
                     return true;
                 case ALREADY_SETTLED, CONVERSATION_GONE:
                     return false;
@@ -65,22 +73,26 @@ public final class ReplyTurns {
         }
     }
 
-    private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window) {
+    private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window, Metrics metrics) {
         Message reply = window.getLast();
         Message question = window.size() < 2 ? null : window.get(window.size() - 2);
         if (question == null || question.number() != reply.number() - 1 || question.role() != Message.Role.USER) {
             throw new IllegalStateException("The message this reply answers is missing");
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
-        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number());
+        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics);
         AgentReply answer = agent.respond(new AgentTurn(conversation.summary(), history, question.content()), tools);
         return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), tools.calls()),
                 answer.summary(), clock.instant());
     }
 
     /** Marks the reply failed for the person to read, when the job's retries are spent. */
-    public boolean giveUp(Job.Reply job) {
-        return conversations.fail(job.userId(), job.conversationId(), job.replyNumber(), FAILED_REPLY);
+    public boolean giveUp(Job.Reply job, Metrics metrics) {
+        boolean failed = conversations.fail(job.userId(), job.conversationId(), job.replyNumber(), FAILED_REPLY);
+        if (failed) {
+            metrics.count(Metric.REPLIES_FAILED);
+        }
+        return failed;
     }
 
     private static ChatMessage forAgent(Message message) {

@@ -5,8 +5,11 @@ import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
 import com.todoapi.domain.DomainException;
+import com.todoapi.domain.ItemNumbers;
 import com.todoapi.idempotency.IdempotencyKeys;
 import com.todoapi.idempotency.Once;
+import com.todoapi.metrics.Metric;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.NewTask;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
@@ -30,7 +33,7 @@ import java.util.stream.Collectors;
  * keyed by the reply and its place in the turn, so a job delivered twice, or run again after a
  * crash, repeats no effect: the second run gets the first results. An MCP request
  * ({@link #forRequest}) is one call with no key, as a REST request without an Idempotency-Key.
- * Every call is recorded, in order, for the reply's {@code tool_calls}.
+ * Every call is recorded, in order, for the reply's {@code tool_calls}, and counted by tool and outcome.
  */
 public final class TodoTools implements Toolbox {
     static final String SCOPE = "chat.tools";
@@ -40,21 +43,23 @@ public final class TodoTools implements Toolbox {
     private final String userId;
     private final Optional<String> turnKey;
     private final List<ToolCall> calls = new ArrayList<>();
+    private final Metrics metrics;
 
-    private TodoTools(TaskService tasks, String userId, Optional<String> turnKey) {
+    private TodoTools(TaskService tasks, String userId, Optional<String> turnKey, Metrics metrics) {
         this.tasks = tasks;
         this.userId = userId;
         this.turnKey = turnKey;
+        this.metrics = metrics;
     }
 
     /** The tools of one chat reply; {@code turnKey} names the turn (conversation and reply) the calls belong to. */
-    public static TodoTools forTurn(TaskService tasks, String userId, String turnKey) {
-        return new TodoTools(tasks, userId, Optional.of(turnKey));
+    public static TodoTools forTurn(TaskService tasks, String userId, String turnKey, Metrics metrics) {
+        return new TodoTools(tasks, userId, Optional.of(turnKey), metrics);
     }
 
     /** The tools of one MCP request: calls are not keyed, so each one is done. */
-    public static TodoTools forRequest(TaskService tasks, String userId) {
-        return new TodoTools(tasks, userId, Optional.empty());
+    public static TodoTools forRequest(TaskService tasks, String userId, Metrics metrics) {
+        return new TodoTools(tasks, userId, Optional.empty(), metrics);
     }
 
     @Override
@@ -64,6 +69,24 @@ public final class TodoTools implements Toolbox {
 
     @Override
     public ToolOutcome call(String tool, Map<String, Object> args) {
+        ToolOutcome outcome;
+        try {
+            outcome = run(tool, args);
+        } catch (RuntimeException failure) {
+            count(tool, "failed");
+            throw failure;
+        }
+        count(tool, outcome.succeeded() ? "ok" : "error");
+        return outcome;
+    }
+
+    /** Tool names come from the agent (a model may invent one): any other than the five counts as "unknown". */
+    private void count(String tool, String outcome) {
+        String known = ToolSpecs.all().stream().anyMatch(spec -> spec.name().equals(tool)) ? tool : "unknown";
+        metrics.add(Metric.TOOL_CALLS, 1, Map.of(Metric.Dimension.TOOL, known, Metric.Dimension.OUTCOME, outcome));
+    }
+
+    private ToolOutcome run(String tool, Map<String, Object> args) {
         Optional<Once> once = turnKey.map(turn ->
                 new Once(SCOPE, turn + ":" + calls.size(), IdempotencyKeys.digest(tool, canonical(args))));
         ToolOutcome outcome;
@@ -158,13 +181,10 @@ public final class TodoTools implements Toolbox {
 
     private static long taskId(Map<String, Object> args) {
         Object value = args.get("task_id");
-        if (value instanceof Number number && number.doubleValue() == number.longValue() && number.longValue() > 0) {
-            return number.longValue();
+        if (value instanceof Number number) {
+            return ItemNumbers.of("task_id", number);
         }
-        if (value instanceof String text && text.matches("[1-9][0-9]{0,11}")) {
-            return Long.parseLong(text);
-        }
-        throw DomainException.invalid("task_id", "must be a positive integer");
+        return ItemNumbers.parse("task_id", value instanceof String text ? text : null);
     }
 
     private static String explain(DomainException e) {

@@ -1,14 +1,23 @@
 package com.todoapi.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.FieldProblem;
-import com.todoapi.json.Json;
+import com.todoapi.domain.PlainText;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,9 +32,17 @@ import java.util.function.Predicate;
  * are collected per field and reported together by {@link #done()}.
  */
 public final class JsonBody {
-    private static final ObjectReader STRICT = Json.MAPPER.reader()
+    /** The contract's bodies are two levels deep at most; this leaves room and refuses a parser bomb early. */
+    public static final int MAX_DEPTH = 32;
+    // Bodies are read as trees, so they need none of Json.MAPPER's settings, only tighter constraints.
+    private static final ObjectReader STRICT = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .build())
+            .build()
+            .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     private final JsonNode object;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -37,7 +54,11 @@ public final class JsonBody {
     public static JsonBody parse(byte[] bytes) {
         JsonNode node;
         try {
-            node = bytes.length == 0 ? null : STRICT.readTree(bytes);
+            node = bytes.length == 0 ? null : STRICT.readTree(utf8(bytes));
+        } catch (StreamConstraintsException tooDeep) {
+            throw DomainException.invalid("body", "must not nest arrays and objects more than " + MAX_DEPTH + " deep");
+        } catch (JsonParseException malformed) {
+            throw duplicateField(malformed).orElseGet(() -> DomainException.invalid("body", "is not valid JSON"));
         } catch (IOException malformed) {
             throw DomainException.invalid("body", "is not valid JSON");
         }
@@ -48,29 +69,45 @@ public final class JsonBody {
     }
 
     /**
+     * The body as text, decoded strictly: a byte that is not UTF-8 is a 400, never a U+FFFD
+     * stored in place of what the client meant. A leading byte order mark is ignored (RFC 8259).
+     */
+    private static String utf8(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw DomainException.invalid("body", "is not valid UTF-8");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Jackson says a duplicate only in its message; the field's name is worth telling the client. */
+    private static Optional<DomainException> duplicateField(JsonParseException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (!message.startsWith(DUPLICATE_FIELD) || !message.endsWith("'")) {
+            return Optional.empty();
+        }
+        String name = message.substring(DUPLICATE_FIELD.length(), message.length() - 1);
+        return Optional.of(DomainException.invalid("body",
+                "must not repeat a field (\"" + (name.length() > 64 ? name.substring(0, 64) : name) + "\" appears twice)"));
+    }
+
+    /**
      * A string field; absent gives empty, anything but a string is a problem, and so is a string
      * with a lone surrogate escape ({@code "\ud800"}): it is no Unicode text, and DynamoDB
      * would refuse it where it is stored.
      */
     public Optional<String> text(String field) {
         Optional<String> text = typed(field, JsonNode::isTextual, JsonNode::textValue, "must be a string");
-        if (text.isPresent() && !isWellFormed(text.get())) {
-            problems.add(new FieldProblem(field, "must be valid Unicode text (it has an unpaired surrogate)"));
+        if (text.isPresent() && !PlainText.isWellFormed(text.get())) {
+            problems.add(new FieldProblem(field, PlainText.UNPAIRED_SURROGATE));
             return Optional.empty();
         }
         return text;
-    }
-
-    private static boolean isWellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A string field that may also be {@code null}, which reads as {@code whenNull}. */
@@ -84,7 +121,12 @@ public final class JsonBody {
 
     /** A whole number from 1 up; anything else (a string, a fraction, zero) is a problem. */
     public Optional<Long> positiveNumber(String field) {
-        return typed(field, node -> node.isIntegralNumber() && node.canConvertToLong() && node.longValue() > 0,
+        JsonNode node = object.get(field);
+        if (node != null && node.isIntegralNumber() && !node.canConvertToLong() && node.bigIntegerValue().signum() > 0) {
+            problems.add(new FieldProblem(field, "must be at most " + Long.MAX_VALUE));
+            return Optional.empty();
+        }
+        return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong() && value.longValue() > 0,
                 JsonNode::longValue, "must be a positive integer");
     }
 

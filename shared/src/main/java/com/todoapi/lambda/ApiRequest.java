@@ -1,9 +1,11 @@
 package com.todoapi.lambda;
 
 import com.todoapi.domain.DomainException;
+import com.todoapi.domain.ItemNumbers;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpRequest;
 import com.todoapi.http.JsonBody;
+import com.todoapi.metrics.Metrics;
 
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * An authenticated request: the event, the caller's user id (the token's {@code sub}), the request
- * id, and the time the invocation has left.
+ * id, the time the invocation has left, and the invocation's metrics.
  */
-public record ApiRequest(HttpRequest http, String userId, String requestId, TimeBudget budget) {
+public record ApiRequest(HttpRequest http, String userId, String requestId, TimeBudget budget, Metrics metrics) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern PREFER_WAIT =
             Pattern.compile("(?:^|[,;])\\s*wait\\s*=\\s*\"?([0-9]+)\"?\\s*(?:$|[,;])",
@@ -52,13 +54,9 @@ public record ApiRequest(HttpRequest http, String userId, String requestId, Time
         return bytes;
     }
 
-    /** A path parameter that names a numbered item: a positive integer, else 400. */
+    /** A path parameter that names a numbered item: 1 to {@link ItemNumbers#MAX}, else 400. */
     public long pathNumber(String name) {
-        String raw = http.pathParameter(name).orElse("");
-        if (!raw.matches("[1-9][0-9]{0,11}")) {
-            throw DomainException.invalid(name, "must be a positive integer");
-        }
-        return Long.parseLong(raw);
+        return ItemNumbers.parse(name, http.pathParameter(name).orElse(""));
     }
 
     /**

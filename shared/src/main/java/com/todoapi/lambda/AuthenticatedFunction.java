@@ -5,6 +5,7 @@ import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.RateLimitHeaders;
 import com.todoapi.http.Responses;
+import com.todoapi.metrics.Metric;
 import com.todoapi.ratelimit.RateLimitDecision;
 
 import java.util.List;
@@ -53,10 +54,12 @@ public abstract class AuthenticatedFunction extends HttpFunction {
         Map<String, String> rateLimitHeaders = RateLimitHeaders.of(decision);
         HttpResponse response;
         if (!decision.allowed()) {
+            exchange.metrics().count(Metric.REQUESTS_RATE_LIMITED);
             response = rateLimited(exchange, decision);
         } else {
             try {
-                response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId(), exchange.budget()));
+                response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId(), exchange.budget(),
+                        exchange.metrics()));
             } catch (RuntimeException failure) {
                 response = failed(exchange, failure);
             }

@@ -2,15 +2,17 @@ package com.todoapi.lambda;
 
 import com.todoapi.http.HttpRequest;
 import com.todoapi.idempotency.IdempotencyKeys;
+import com.todoapi.metrics.Metrics;
 
 /**
  * One request while it is being served: the event, its id, and once the token is checked, a
- * digest of whose it is for the log line. Lives exactly as long as the invocation.
+ * digest of whose it is for the log line, and what it counted. Lives exactly as long as the invocation.
  */
 public final class Exchange {
     private final HttpRequest request;
     private final String requestId;
     private final TimeBudget budget;
+    private final Metrics metrics = new Metrics();
     private String userDigest;
 
     Exchange(HttpRequest request, String requestId, TimeBudget budget) {
@@ -21,6 +23,11 @@ public final class Exchange {
 
     public TimeBudget budget() {
         return budget;
+    }
+
+    /** What this request counted; printed once, at its end. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     public HttpRequest request() {

@@ -7,6 +7,8 @@ import com.todoapi.http.HttpResponse;
 import com.todoapi.http.RequestIds;
 import com.todoapi.json.Json;
 import com.todoapi.log.RequestLog;
+import com.todoapi.metrics.Metric;
+import com.todoapi.metrics.MetricsLog;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,10 +20,11 @@ import java.util.Map;
 /**
  * The request pipeline every HTTP function shares: read the API Gateway event, choose the
  * request id, run the route, turn failures into the error shape, add the common headers,
- * log one line. Subclasses implement {@link #handle} and nothing else.
+ * log one line and print what it counted. Subclasses implement {@link #handle} and nothing else.
  */
 public abstract class HttpFunction implements RequestStreamHandler {
     private final Priming priming = Priming.register(this::prime);
+    private final MetricsLog metricsLog = MetricsLog.fromEnvironment();
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -40,6 +43,10 @@ public abstract class HttpFunction implements RequestStreamHandler {
         Json.MAPPER.writeValue(output, response);
         RequestLog.write(exchange.requestId(), request.routeKey(), exchange.userDigest(), response.statusCode(),
                 System.nanoTime() - started);
+        if ("true".equals(response.headers().get("idempotent-replayed"))) {
+            exchange.metrics().count(Metric.IDEMPOTENT_REPLAYS);
+        }
+        metricsLog.flush(exchange.metrics());
     }
 
     protected abstract HttpResponse handle(Exchange exchange);

@@ -6,6 +6,8 @@ import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobCodec;
 import com.todoapi.json.Json;
 import com.todoapi.log.RequestLog;
+import com.todoapi.metrics.Metrics;
+import com.todoapi.metrics.MetricsLog;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,24 +25,27 @@ import java.util.Map;
  */
 public abstract class QueueWorker implements RequestStreamHandler {
     private final Priming priming = Priming.register(this::prime);
+    private final MetricsLog metricsLog = MetricsLog.fromEnvironment();
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         SqsBatch batch = Json.MAPPER.readValue(input, SqsBatch.class);
         TimeBudget budget = TimeBudget.of(context);
         List<String> failed = new ArrayList<>();
+        Metrics metrics = new Metrics();
         for (SqsBatch.Record record : batch.records()) {
             long started = System.nanoTime();
             try {
-                String outcome = process(JobCodec.decode(record.body()), budget);
+                String outcome = process(JobCodec.decode(record.body()), budget, metrics);
                 log("INFO", record, outcome, started, null);
             } catch (RuntimeException failure) {
                 failed.add(record.messageId());
                 log("WARN", record, "failed", started, failure);
-                afterFailure(record, failure);
+                afterFailure(record, failure, metrics);
             }
         }
         Json.MAPPER.writeValue(output, SqsBatch.Failures.of(failed));
+        metricsLog.flush(metrics);
     }
 
     /** The hot path before a SnapStart snapshot: an empty batch through the worker, then {@link #primeJobs()}. */
@@ -60,11 +65,14 @@ public abstract class QueueWorker implements RequestStreamHandler {
         return priming;
     }
 
-    /** Does the job; returns a word for the log. Throwing sends the message back to the queue. */
-    protected abstract String process(Job job, TimeBudget budget);
+    /**
+     * Does the job; returns a word for the log. Throwing sends the message back to the queue.
+     * {@code metrics} collects what the whole batch counted, printed once at the invocation's end.
+     */
+    protected abstract String process(Job job, TimeBudget budget, Metrics metrics);
 
     /** Called after a job failed, before its message goes back: the place to give up on a last attempt. */
-    protected void afterFailure(SqsBatch.Record record, RuntimeException failure) {
+    protected void afterFailure(SqsBatch.Record record, RuntimeException failure, Metrics metrics) {
     }
 
     private static void log(String level, SqsBatch.Record record, String outcome, long started, Throwable failure) {

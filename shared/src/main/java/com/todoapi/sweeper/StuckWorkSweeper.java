@@ -6,6 +6,8 @@ import com.todoapi.conversations.UnsettledWork;
 import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobQueue;
 import com.todoapi.log.RequestLog;
+import com.todoapi.metrics.Metric;
+import com.todoapi.metrics.Metrics;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -93,5 +95,12 @@ public final class StuckWorkSweeper {
 
     /** What one sweep did. */
     public record Sweep(int requeued, int failed, int purges) {
+        /** The replies sent again and marked failed, zeros included: one point per sweep keeps the series whole. */
+        public Metrics metrics() {
+            Metrics metrics = new Metrics();
+            metrics.add(Metric.SWEEPER_REQUEUED, requeued);
+            metrics.add(Metric.SWEEPER_FAILED, failed);
+            return metrics;
+        }
     }
 }

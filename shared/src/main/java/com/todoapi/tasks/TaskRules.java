@@ -2,10 +2,15 @@ package com.todoapi.tasks;
 
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.FieldProblem;
+import com.todoapi.domain.PlainText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The limits on a task's text (docs/api.md): checked once, here, for every way a task is written. */
+/**
+ * The limits on a task's text (docs/api.md): checked once, here, for every way a task is written
+ * (the routes and the assistant's tools), with {@link PlainText}'s rules for what text may hold.
+ */
 public final class TaskRules {
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 2_000;
@@ -35,8 +40,11 @@ public final class TaskRules {
             return null;
         }
         String title = raw.strip();
+        Optional<String> unfit = PlainText.problem(title, PlainText.Lines.ONE);
         if (title.isEmpty()) {
             problems.add(new FieldProblem("title", "must not be empty"));
+        } else if (unfit.isPresent()) {
+            problems.add(new FieldProblem("title", unfit.get()));
         } else if (title.codePointCount(0, title.length()) > TITLE_MAX) {
             problems.add(new FieldProblem("title", "must be at most " + TITLE_MAX + " characters"));
         }
@@ -45,7 +53,10 @@ public final class TaskRules {
 
     static String checkDescription(String raw, List<FieldProblem> problems) {
         String description = raw == null ? "" : raw.strip();
-        if (description.codePointCount(0, description.length()) > DESCRIPTION_MAX) {
+        Optional<String> unfit = PlainText.problem(description, PlainText.Lines.MANY);
+        if (unfit.isPresent()) {
+            problems.add(new FieldProblem("description", unfit.get()));
+        } else if (description.codePointCount(0, description.length()) > DESCRIPTION_MAX) {
             problems.add(new FieldProblem("description", "must be at most " + DESCRIPTION_MAX + " characters"));
         }
         return description;

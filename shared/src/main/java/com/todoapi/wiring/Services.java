@@ -5,6 +5,7 @@ import com.todoapi.agent.builtin.BuiltInAgent;
 import com.todoapi.auth.AuthSettings;
 import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
+import com.todoapi.aws.CallBudget;
 import com.todoapi.aws.Secrets;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
@@ -54,7 +55,7 @@ public final class Services {
     private final Clock clock;
 
     public Services(Env env, DynamoDbClient dynamoDb, Clock clock) {
-        this(env, dynamoDb, AwsClients::sqs, clock);
+        this(env, dynamoDb, () -> AwsClients.sqs(CallBudget.INTERACTIVE), clock);
     }
 
     public Services(Env env, DynamoDbClient dynamoDb, Supplier<SqsClient> sqs, Clock clock) {
@@ -64,8 +65,18 @@ public final class Services {
         this.clock = clock;
     }
 
+    /** For an API function: a person waits, so the store not answering is a quick 503. */
     public static Services fromEnvironment() {
-        return new Services(Env.system(), AwsClients.dynamoDb(), Clock.systemUTC());
+        return fromEnvironment(CallBudget.INTERACTIVE);
+    }
+
+    /** For a queue worker or the sweeper: no one waits on the call, so the SDK's patient retries. */
+    public static Services forBackgroundWork() {
+        return fromEnvironment(CallBudget.BACKGROUND);
+    }
+
+    private static Services fromEnvironment(CallBudget budget) {
+        return new Services(Env.system(), AwsClients.dynamoDb(budget), () -> AwsClients.sqs(budget), Clock.systemUTC());
     }
 
     /** Token verification and rate limiting, for HTTP functions. */
@@ -139,8 +150,8 @@ public final class Services {
      */
     public static List<Probe> healthProbes() {
         Env env = Env.system();
-        return List.of(new TableProbe(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new QueueProbe(AwsClients.sqs(), env.require("CHAT_QUEUE_URL")));
+        return List.of(new TableProbe(AwsClients.dynamoDb(CallBudget.INTERACTIVE), env.require("TABLE_NAME")),
+                new QueueProbe(AwsClients.sqs(CallBudget.INTERACTIVE), env.require("CHAT_QUEUE_URL")));
     }
 
     public ConversationPurger conversationPurger() {

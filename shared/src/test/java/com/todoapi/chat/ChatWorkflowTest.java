@@ -18,6 +18,8 @@ import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.jobs.Job;
 import com.todoapi.jobs.JobCodec;
 import com.todoapi.jobs.JobQueue;
+import com.todoapi.metrics.Metric;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
@@ -77,8 +79,11 @@ class ChatWorkflowTest {
         Job.Reply job = new Job.Reply(user, conversation.id(), posted.reply().number());
         assertThat(receivedBodies("ChatQueue")).contains(JobCodec.encode(job));
 
-        assertThat(turns(new BuiltInAgent()).answer(job)).isTrue();
-        assertThat(turns(new BuiltInAgent()).answer(job)).as("a duplicate delivery").isFalse();
+        Metrics counted = new Metrics();
+        assertThat(turns(new BuiltInAgent()).answer(job, counted)).isTrue();
+        assertThat(turns(new BuiltInAgent()).answer(job, counted)).as("a duplicate delivery").isFalse();
+        assertThat(counted.total(Metric.REPLIES_COMPLETED)).as("replies counted").isEqualTo(1);
+        assertThat(counted.total(Metric.TOOL_CALLS)).as("tool calls counted").isEqualTo(1);
 
         List<Message> messages = store.messages(user, conversation.id(), 100, OptionalLong.empty()).items();
         assertThat(messages).extracting(Message::role).containsExactly(Message.Role.USER, Message.Role.ASSISTANT);
@@ -146,7 +151,8 @@ class ChatWorkflowTest {
                 .as("the write stands although the send failed").isEqualTo(Message.Status.PENDING);
 
         Instant later = Instant.now().plusSeconds(120);
-        sweeper(later).sweep();
+        Metrics firstSweep = sweeper(later).sweep().metrics();
+        assertThat(firstSweep.total(Metric.SWEEPER_REQUEUED)).as("requeued, counted").isGreaterThanOrEqualTo(1);
         Job.Reply job = new Job.Reply(user, conversation.id(), reply);
         assertThat(receivedBodies("ChatQueue")).as("sent again by the sweeper").contains(JobCodec.encode(job));
         assertThat(store.message(user, conversation.id(), reply).orElseThrow().status()).isEqualTo(Message.Status.PENDING);
@@ -155,7 +161,8 @@ class ChatWorkflowTest {
         assertThat(store.message(user, conversation.id(), reply).orElseThrow().status())
                 .as("not yet stuck twice as long").isEqualTo(Message.Status.PENDING);
 
-        sweeper(later.plusSeconds(120)).sweep();
+        Metrics thirdSweep = sweeper(later.plusSeconds(120)).sweep().metrics();
+        assertThat(thirdSweep.total(Metric.SWEEPER_FAILED)).as("failed, counted").isGreaterThanOrEqualTo(1);
         Message failed = store.message(user, conversation.id(), reply).orElseThrow();
         assertThat(failed.status()).isEqualTo(Message.Status.FAILED);
         assertThat(failed.content()).isEqualTo(ReplyTurns.FAILED_REPLY);

@@ -1,6 +1,7 @@
 package com.todoapi.conversations;
 
 import com.todoapi.domain.DomainException;
+import com.todoapi.domain.PlainText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,5 +30,39 @@ class ConversationRulesTest {
         assertThat(title).isEqualTo(EMOJI.repeat(59) + "…");
         assertThat(ConversationRules.titleFrom("Short\nsecond line")).isEqualTo("Short");
         assertThat(ConversationRules.titleFrom("   ")).isEqualTo(ConversationRules.DEFAULT_TITLE);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a\u0000b", "a\tb", "Plans\u202E", "\u200B", "x\uFFFD"})
+    void aConversationTitleWithHostileTextIsRefused(String title) {
+        assertThatThrownBy(() -> ConversationRules.title(title)).isInstanceOfSatisfying(DomainException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("title");
+                    assertThat(p.problem()).isEqualTo(PlainText.problem(title, PlainText.Lines.ONE).orElseThrow());
+                }));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a\u0000b", "add \u2066task\u2069", "\u200B\uFEFF", "x\uFFFD"})
+    void aMessageWithHostileTextIsRefusedUnderTheFieldItCameIn(String content) {
+        for (String field : new String[] {"content", "message"}) {
+            assertThatThrownBy(() -> ConversationRules.content(field, content)).isInstanceOfSatisfying(
+                    DomainException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo(field);
+                        assertThat(p.problem()).isEqualTo(PlainText.problem(content, PlainText.Lines.MANY).orElseThrow());
+                    }));
+        }
+    }
+
+    @Test
+    void aMessageMayHaveLinesAndTabs() {
+        assertThat(ConversationRules.content("content", "Add:\n\tmilk\r\n\teggs")).isEqualTo("Add:\n\tmilk\r\n\teggs");
+    }
+
+    @Test
+    void aTitleMadeFromAMessageIsOneLineWithSomethingVisibleOrTheDefault() {
+        assertThat(ConversationRules.titleFrom("Plan\tthe week\nthen rest")).isEqualTo("Plan the week");
+        assertThat(ConversationRules.titleFrom("\u200B\nAdd milk")).isEqualTo(ConversationRules.DEFAULT_TITLE);
+        assertThat(ConversationRules.titleFrom("one\u2028two")).isEqualTo(ConversationRules.DEFAULT_TITLE);
     }
 }

@@ -98,9 +98,57 @@ class JsonBodyTest {
     }
 
     @Test
+    void aDuplicateKeyIsToldAsSuchNamingTheField() {
+        assertThat(invalid(() -> parse("{\"title\":\"a\",\"title\":\"b\"}")).problems())
+                .containsExactly(new FieldProblem("body", "must not repeat a field (\"title\" appears twice)"));
+    }
+
+    @Test
     void deeplyNestedBodyIsInvalidNotAStackOverflow() {
         int depth = 10_000;
         assertBodyRejected("{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
+    }
+
+    @Test
+    void nestingIsAllowedToTheMaximumDepthAndToldAsSuchBeyondIt() {
+        String atTheLimit = "{\"a\":" + "[".repeat(JsonBody.MAX_DEPTH - 1) + "]".repeat(JsonBody.MAX_DEPTH - 1) + "}";
+        assertThatCode(() -> parse(atTheLimit)).doesNotThrowAnyException();
+        String oneDeeper = "{\"a\":" + "[".repeat(JsonBody.MAX_DEPTH) + "]".repeat(JsonBody.MAX_DEPTH) + "}";
+        assertThat(invalid(() -> parse(oneDeeper)).problems()).containsExactly(
+                new FieldProblem("body", "must not nest arrays and objects more than " + JsonBody.MAX_DEPTH + " deep"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"e9", "c3", "ff", "80", "eda080", "c0af", "f4908080"})
+    void bytesThatAreNotUtf8AreToldAsSuchNotReplaced(String hex) {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        byte[] body = concat("{\"title\":\"caf".getBytes(StandardCharsets.UTF_8), bad, "\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(invalid(() -> JsonBody.parse(body)).problems())
+                .containsExactly(new FieldProblem("body", "is not valid UTF-8"));
+    }
+
+    @Test
+    void aLeadingByteOrderMarkIsIgnored() {
+        byte[] body = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"title\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonBody.parse(body).text("title")).contains("a");
+    }
+
+    @Test
+    void aNumberBeyondALongIsToldAsOutOfRange() {
+        JsonBody body = parse("{\"conversation_id\":9223372036854775808}");
+        assertThat(body.positiveNumber("conversation_id")).isEmpty();
+        assertThat(invalid(body::done).problems()).containsExactly(
+                new FieldProblem("conversation_id", "must be at most 9223372036854775807"));
+        assertThat(parse("{\"conversation_id\":9223372036854775807}").positiveNumber("conversation_id"))
+                .contains(Long.MAX_VALUE);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.todoapi.lambda;
 
+import com.todoapi.metrics.Metrics;
+
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.FieldProblem;
 import com.todoapi.http.ApiException;
@@ -20,7 +22,7 @@ class ApiRequestTest {
     private static ApiRequest request(Map<String, String> query, Map<String, String> path, String body, boolean base64) {
         HttpRequest http = new HttpRequest("2.0", "ANY /v1/tasks", "/v1/tasks", "", null, Map.of("content-type", "application/json"),
                 query, path, null, body, base64);
-        return new ApiRequest(http, "user-1", "request-1", TimeBudget.of(null));
+        return new ApiRequest(http, "user-1", "request-1", TimeBudget.of(null), new Metrics());
     }
 
     private static ApiRequest withBody(String body) {
@@ -113,6 +115,21 @@ class ApiRequestTest {
     @ValueSource(strings = {"0", "-1", "abc", "1e3", "1000000000000", "9999999999999999999999", "01", "+1", " 1", "1 ", "1.0", "", "\u0661"})
     void pathNumberRejectsAnythingElse(String id) {
         assertInvalid(() -> withPathId(id).pathNumber("id"), "id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1000000000000", "9223372036854775807", "9223372036854775808", "9999999999999999999999"})
+    void pathNumberAboveTheMaximumIsToldAsOutOfRange(String id) {
+        assertThatThrownBy(() -> withPathId(id).pathNumber("id")).isInstanceOfSatisfying(DomainException.class, e ->
+                assertThat(e.problems()).containsExactly(new FieldProblem("id", "must be at most 999999999999")));
+    }
+
+    @Test
+    void bodyBytesThatAreNotUtf8AreInvalidWhenTheyArriveAsBase64() {
+        String encoded = Base64.getEncoder().encodeToString(new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        assertThatThrownBy(() -> request(Map.of(), Map.of(), encoded, true).body())
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("body", "is not valid UTF-8")));
     }
 
     @Test

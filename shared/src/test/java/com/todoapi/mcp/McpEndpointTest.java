@@ -8,6 +8,7 @@ import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.Tables;
 import com.todoapi.chat.TodoTools;
 import com.todoapi.idempotency.IdempotentRunner;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
@@ -239,6 +240,11 @@ class McpEndpointTest {
         McpAnswer modern = endpoint.answer(post(Map.of("mcp-protocol-version", "2026-07-28"), batch), tools());
         assertThat(modern.status()).isEqualTo(400);
         assertThat(endpoint.answer(post(Map.of(), "[]"), tools()).body().at("/error/code").asInt()).isEqualTo(-32600);
+        McpAnswer withJunk = endpoint.answer(post(Map.of(), "[7,{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}]"), tools());
+        assertThat(withJunk.status()).isEqualTo(200);
+        assertThat(withJunk.body().get(0).at("/error/code").asInt()).isEqualTo(-32600);
+        assertThat(withJunk.body().get(0).has("id")).as("an element that is no message has no id to echo").isFalse();
+        assertThat(withJunk.body().get(1).get("id").asInt()).isEqualTo(3);
     }
 
     // ---- malformed messages: JSON-RPC errors, never a failure
@@ -282,7 +288,7 @@ class McpEndpointTest {
     // ---- helpers
 
     private TodoTools tools() {
-        return TodoTools.forRequest(tasks, user);
+        return TodoTools.forRequest(tasks, user, new Metrics());
     }
 
     private JsonNode call(String tool, String arguments) {

@@ -2,6 +2,7 @@ package com.todoapi.tasks;
 
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.FieldProblem;
+import com.todoapi.domain.PlainText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,5 +105,41 @@ class TaskRulesTest {
         assertThatThrownBy(() -> new NewTask(" ", "d".repeat(2_001)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("title", "description"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Buy\u0000milk", "Buy\tmilk", "Buy\nmilk", "Buy \u202Eklim", "\u200B\u200D", "caf\uFFFD",
+            "\u00A0"})
+    void aTitleWithHostileTextIsRefusedSayingWhy(String title) {
+        assertThatThrownBy(() -> TaskRules.title(title)).isInstanceOfSatisfying(DomainException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("title");
+                    assertThat(p.problem()).isEqualTo(PlainText.problem(title.strip(), PlainText.Lines.ONE).orElseThrow());
+                }));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "\u2067notes", "\u200B", "x\uFFFD"})
+    void aDescriptionWithHostileTextIsRefusedSayingWhy(String description) {
+        assertThatThrownBy(() -> TaskRules.description(description)).isInstanceOfSatisfying(DomainException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("description");
+                    assertThat(p.problem()).isEqualTo(PlainText.problem(description, PlainText.Lines.MANY).orElseThrow());
+                }));
+    }
+
+    @Test
+    void aDescriptionMayHaveLinesAndTabs() {
+        assertThat(TaskRules.description("milk\n\teggs\r\nbread")).isEqualTo("milk\n\teggs\r\nbread");
+    }
+
+    @Test
+    void updatesAndNewTasksPassTheSameRules() {
+        assertInvalid(() -> new NewTask("Pay \u202Eabc", null), "title");
+        assertInvalid(() -> new NewTask("Pay", "\u0007"), "description");
+        assertInvalid(() -> new TaskChanges(java.util.Optional.of("a\u2066b"), java.util.Optional.empty(),
+                java.util.Optional.empty()), "title");
+        assertInvalid(() -> new TaskChanges(java.util.Optional.empty(), java.util.Optional.of("\u2060"),
+                java.util.Optional.empty()), "description");
     }
 }

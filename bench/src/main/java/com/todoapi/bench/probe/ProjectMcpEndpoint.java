@@ -28,7 +28,7 @@ public final class ProjectMcpEndpoint implements RequestStreamHandler {
     private static final Map<String, String> HEADERS = Map.of("content-type", "application/json");
 
     private final McpEndpoint endpoint = new McpEndpoint();
-    private final Toolbox tools = new FixedTools(TodoTools.forRequest(null, "bench-probe").specs());
+    private final Toolbox tools = new FixedTools(TodoTools.forRequest(null, "bench-probe", null).specs());
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -64,7 +64,7 @@ public final class SdkStatelessMcp implements RequestStreamHandler {
 
     private static List<McpStatelessServerFeatures.SyncToolSpecification> tools(McpJsonMapper json) throws IOException {
         List<McpStatelessServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
-        for (ToolSpec spec : TodoTools.forRequest(null, "bench-probe").specs()) {
+        for (ToolSpec spec : TodoTools.forRequest(null, "bench-probe", null).specs()) {
             McpSchema.Tool tool = McpSchema.Tool.builder()
                     .name(spec.name())
                     .title(spec.title())

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -87,7 +90,9 @@ final class HttpApiEvents {
         context.put("time", REQUEST_TIME.format(now));
         context.put("timeEpoch", now.toEpochMilli());
         if (request.body().length > 0) {
-            boolean text = isText(headers.get("content-type"));
+            // Bytes that are not UTF-8 cannot travel as a JSON string without being changed (each
+            // bad byte would become U+FFFD), so they go as base64 and the function sees them as sent.
+            boolean text = isText(headers.get("content-type")) && isUtf8(request.body());
             event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
                     : Base64.getEncoder().encodeToString(request.body()));
             event.put("isBase64Encoded", !text);
@@ -127,6 +132,18 @@ final class HttpApiEvents {
                 : result.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
                 : (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
         return new OutgoingResponse(result.get("statusCode").asInt(), headers, bytes);
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     private static boolean isText(String contentType) {

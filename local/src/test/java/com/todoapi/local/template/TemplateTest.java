@@ -3,7 +3,10 @@ package com.todoapi.local.template;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,5 +73,83 @@ class TemplateTest {
                 .isEqualTo("a/ref:B");
         assertThat(Intrinsics.resolve(Map.of("Ref", "AWS::NoValue"), resolver)).isNull();
         assertThatThrownBy(() -> Intrinsics.resolve(Map.of("Fn::If", "x"), resolver)).hasMessageContaining("Fn::If is not supported");
+    }
+
+    @Test
+    void everyFunctionLogsToItsOwnGroupKeptForLogRetentionDays() throws Exception {
+        Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
+        for (FunctionSpec function : template.functions()) {
+            Map<String, Object> properties = Yaml.map(Yaml.map(resources.get(function.logicalId())).get("Properties"));
+            Object group = Yaml.map(Yaml.map(properties.get("LoggingConfig")).get("LogGroup")).get("Ref");
+            assertThat(group).as(function.logicalId() + "'s LoggingConfig.LogGroup").isNotNull();
+            assertThat(template.resourceType(group.toString())).hasValue("AWS::Logs::LogGroup");
+            Map<String, Object> groupProperties = Yaml.map(Yaml.map(resources.get(group.toString())).get("Properties"));
+            assertThat(groupProperties.get("RetentionInDays")).isEqualTo(Map.of("Ref", "LogRetentionDays"));
+            assertThat(groupProperties.get("LogGroupName").toString()).contains("/aws/lambda/").contains(function.logicalId());
+        }
+        assertThat(template.parameterDefault("LogRetentionDays")).hasValue("30");
+    }
+
+    @Test
+    void theLogLevelLetsTheMetricLinesThrough() throws Exception {
+        Map<String, Object> root = TemplateYaml.read(Path.of("..", "template.yaml"));
+        Map<String, Object> logging = Yaml.map(Yaml.map(Yaml.map(root.get("Globals")).get("Function")).get("LoggingConfig"));
+        assertThat(logging.get("LogFormat")).isEqualTo("JSON");
+        assertThat(logging.get("ApplicationLogLevel")).as("EMF lines have no level: Lambda files them as INFO")
+                .isIn("TRACE", "DEBUG", "INFO");
+    }
+
+    @Test
+    void everyFunctionHasErrorAndThrottleAlarmsAndEveryApiFunctionADurationAlarmAtItsOwnTimeout() throws Exception {
+        Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
+        Pattern divisor = Pattern.compile("/ (\\d+)$");
+        for (FunctionSpec function : template.functions()) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                assertThat(alarmsOn(resources, function.logicalId(), metric)).as(function.logicalId() + " " + metric)
+                        .hasSize(1);
+            }
+            List<Map<String, Object>> duration = alarmsOn(resources, function.logicalId(), "Duration");
+            if (function.routes().isEmpty()) {
+                continue;
+            }
+            assertThat(duration).as(function.logicalId() + " duration").hasSize(1);
+            String expression = Yaml.list(duration.getFirst().get("Metrics")).stream().map(Yaml::map)
+                    .map(q -> q.get("Expression")).filter(java.util.Objects::nonNull).findFirst().orElseThrow().toString();
+            Matcher timeout = divisor.matcher(expression);
+            assertThat(timeout.find()).as(expression).isTrue();
+            assertThat(Integer.parseInt(timeout.group(1))).as(function.logicalId() + "'s timeout in the duration alarm")
+                    .isEqualTo(function.timeoutSeconds() * 1000);
+        }
+    }
+
+    @Test
+    void everyDeadLetterQueueHasAnAlarmAndEveryAlarmNotifiesTheTopic() throws Exception {
+        Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
+        for (QueueSpec queue : template.queues()) {
+            queue.deadLetterQueue().ifPresent(dlq -> assertThat(resources.values().stream().map(Yaml::map)
+                    .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                    .map(r -> Yaml.map(r.get("Properties")))
+                    .filter(p -> "ApproximateNumberOfMessagesVisible".equals(p.get("MetricName")))
+                    .anyMatch(p -> p.get("Dimensions").toString().contains(dlq))).as(dlq).isTrue());
+        }
+        resources.forEach((id, resource) -> {
+            if ("AWS::CloudWatch::Alarm".equals(Yaml.map(resource).get("Type"))) {
+                Map<String, Object> p = Yaml.map(Yaml.map(resource).get("Properties"));
+                assertThat(p.get("AlarmActions")).as(id).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
+                assertThat(p.get("OKActions")).as(id).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
+            }
+        });
+    }
+
+    /** The alarms on a Lambda metric of one function, as a plain metric or inside metric math. */
+    private static List<Map<String, Object>> alarmsOn(Map<String, Object> resources, String function, String metric) {
+        return resources.values().stream().map(Yaml::map)
+                .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                .map(r -> Yaml.map(r.get("Properties")))
+                .filter(p -> {
+                    String text = p.toString();
+                    return text.contains("MetricName=" + metric + ",") && text.contains("{Ref=" + function + "}");
+                })
+                .toList();
     }
 }

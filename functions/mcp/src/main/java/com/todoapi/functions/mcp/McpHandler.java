@@ -10,6 +10,7 @@ import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.lambda.Exchange;
 import com.todoapi.log.RequestLog;
 import com.todoapi.mcp.McpEndpoint;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.mcp.McpPost;
 import com.todoapi.mcp.RpcError;
 import com.todoapi.ratelimit.RateLimitDecision;
@@ -50,7 +51,7 @@ public final class McpHandler extends AuthenticatedFunction {
     protected void prime() {
         super.prime();
         endpoint.answer(new McpPost(Map.of("mcp-protocol-version", "2026-07-28", "mcp-method", "tools/list"),
-                PRIMING_LIST.getBytes(StandardCharsets.UTF_8)), TodoTools.forRequest(tasks, "priming"));
+                PRIMING_LIST.getBytes(StandardCharsets.UTF_8)), TodoTools.forRequest(tasks, "priming", new Metrics()));
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class McpHandler extends AuthenticatedFunction {
             return McpResponses.error(400, RpcError.PARSE_ERROR, "The body could not be read");
         }
         return McpResponses.of(endpoint.answer(new McpPost(request.http().headers(), body),
-                TodoTools.forRequest(tasks, request.userId())));
+                TodoTools.forRequest(tasks, request.userId(), request.metrics())));
     }
 
     /** The table not answering is a 503 the client may retry; anything else is this server's fault, a 500. */

@@ -6,6 +6,7 @@ import com.todoapi.jobs.Job;
 import com.todoapi.lambda.QueueWorker;
 import com.todoapi.lambda.SqsBatch;
 import com.todoapi.lambda.TimeBudget;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.wiring.Services;
 
 /**
@@ -17,7 +18,7 @@ public final class ChatWorkerHandler extends QueueWorker {
     private final ReplyRetries retries;
 
     public ChatWorkerHandler() {
-        this(Services.fromEnvironment());
+        this(Services.forBackgroundWork());
     }
 
     ChatWorkerHandler(Services services) {
@@ -26,11 +27,11 @@ public final class ChatWorkerHandler extends QueueWorker {
     }
 
     @Override
-    protected String process(Job job, TimeBudget budget) {
+    protected String process(Job job, TimeBudget budget, Metrics metrics) {
         if (!(job instanceof Job.Reply reply)) {
             throw new IllegalArgumentException("The chat queue carries reply jobs only");
         }
-        return replies.answer(reply) ? "replied" : "nothing_to_do";
+        return replies.answer(reply, metrics) ? "replied" : "nothing_to_do";
     }
 
     /** The turn's reads for a reply nobody asked for: nothing found, nothing written. */
@@ -40,7 +41,7 @@ public final class ChatWorkerHandler extends QueueWorker {
     }
 
     @Override
-    protected void afterFailure(SqsBatch.Record record, RuntimeException failure) {
-        retries.afterFailure(record.body(), record.receiveCount(), record.receiptHandle(), record.messageId());
+    protected void afterFailure(SqsBatch.Record record, RuntimeException failure, Metrics metrics) {
+        retries.afterFailure(record.body(), record.receiveCount(), record.receiptHandle(), record.messageId(), metrics);
     }
 }

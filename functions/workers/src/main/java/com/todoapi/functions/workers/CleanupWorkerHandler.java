@@ -4,6 +4,7 @@ import com.todoapi.conversations.ConversationPurger;
 import com.todoapi.jobs.Job;
 import com.todoapi.lambda.QueueWorker;
 import com.todoapi.lambda.TimeBudget;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.wiring.Services;
 
 /** The cleanup queue's worker: purges conversations marked for deletion ({@link ConversationPurger}). */
@@ -11,7 +12,7 @@ public final class CleanupWorkerHandler extends QueueWorker {
     private final ConversationPurger purger;
 
     public CleanupWorkerHandler() {
-        this(Services.fromEnvironment());
+        this(Services.forBackgroundWork());
     }
 
     CleanupWorkerHandler(Services services) {
@@ -24,7 +25,7 @@ public final class CleanupWorkerHandler extends QueueWorker {
     }
 
     @Override
-    protected String process(Job job, TimeBudget budget) {
+    protected String process(Job job, TimeBudget budget, Metrics metrics) {
         if (!(job instanceof Job.PurgeConversation purge)) {
             throw new IllegalArgumentException("The cleanup queue carries purge jobs only");
         }

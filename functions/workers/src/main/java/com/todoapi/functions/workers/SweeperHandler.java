@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.todoapi.json.Json;
 import com.todoapi.lambda.Priming;
 import com.todoapi.lambda.PrimingEvents;
+import com.todoapi.metrics.MetricsLog;
 import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.wiring.Services;
 
@@ -17,7 +18,7 @@ import java.io.UncheckedIOException;
  * Runs on its EventBridge schedule: settles replies stuck pending and deletions left unfinished
  * (see {@link StuckWorkSweeper}). An event whose {@code detail-type} is {@value #RESEND_ALL}
  * re-drives every unsettled job at once instead: the local runtime sends it when it starts with
- * empty queues, and an operator can after purging a queue. Answers with what it did.
+ * empty queues, and an operator can after purging a queue. Answers with what it did, and prints it as metrics.
  */
 public final class SweeperHandler implements RequestStreamHandler {
     static final String RESEND_ALL = "Resend pending work";
@@ -25,9 +26,10 @@ public final class SweeperHandler implements RequestStreamHandler {
     private final StuckWorkSweeper sweeper;
     private final Runnable tableRead;
     private final Priming priming = Priming.register(this::prime);
+    private final MetricsLog metricsLog = MetricsLog.fromEnvironment();
 
     public SweeperHandler() {
-        this(Services.fromEnvironment());
+        this(Services.forBackgroundWork());
     }
 
     SweeperHandler(Services services) {
@@ -38,7 +40,9 @@ public final class SweeperHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         boolean resendAll = RESEND_ALL.equals(Json.MAPPER.readTree(input).path("detail-type").asText());
-        Json.MAPPER.writeValue(output, resendAll ? sweeper.resendAll() : sweeper.sweep());
+        StuckWorkSweeper.Sweep sweep = resendAll ? sweeper.resendAll() : sweeper.sweep();
+        Json.MAPPER.writeValue(output, sweep);
+        metricsLog.flush(sweep.metrics());
     }
 
     /** Before a SnapStart snapshot: JSON both ways and one table read, but no sweep (it would act). */
