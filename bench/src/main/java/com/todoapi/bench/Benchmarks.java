@@ -13,7 +13,7 @@ import java.util.Set;
  * main routes through the local runtime with a real load tool. CDS: what a start from prepared
  * state could buy, estimated with a class-data-sharing archive. Flags: the template's JVM flags
  * against the alternatives, cold and warm. Choices: the HTTP client, table-schema style and JSON
- * setup, each variant in a probe function. Memory: one function at several sizes with Lambda's CPU for each.
+ * setup and MCP server, each variant in a probe function (mcp: the MCP server choice alone). Memory: one function at several sizes with Lambda's CPU for each.
  * Packaging: one function from its module's package, from one package of every function, and from
  * only the jars it loads.
  */
@@ -68,7 +68,7 @@ public final class Benchmarks {
             new LoadRun.Target("GET", "/v1/tasks/1", null),
             new LoadRun.Target("GET", "/v1/conversations", null));
 
-    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "memory", "packaging");
+    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging");
     /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
     static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
 
@@ -147,6 +147,13 @@ public final class Benchmarks {
             System.out.printf("%nImplementation choices, each variant a probe function started as the functions are: "
                     + "%d cold starts each, in turns (median), then %d warm requests to one instance after %d%n", runs, warm, warm);
             System.out.print(Choices.run(repository, runs, warm));
+        }
+        if (sections.contains("mcp") && !sections.contains("choices")) {
+            int warm = 300;
+            System.out.printf("%nThe MCP server choice, each variant started as the functions are: %d cold starts each, "
+                    + "in turns (median), then %d warm requests to one instance after %d; one tools/list (2025-11-25)%n",
+                    runs, warm, warm);
+            System.out.print(Choices.run(repository, runs, warm, v -> v.choice().equals(Choices.MCP_SERVER)));
         }
         if (sections.contains("memory")) {
             int warm = 300;

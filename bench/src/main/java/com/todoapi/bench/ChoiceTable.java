@@ -16,12 +16,12 @@ final class ChoiceTable {
     static String render(List<Choices.Result> results) {
         StringBuilder table = new StringBuilder()
                 .append("| choice | variant | cold start, median (ms) | vs the project's | warm p50 (ms) | warm p99 (ms) "
-                        + "| classes loaded | package (MB) |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                        + "| classes loaded | package (MB) | jars |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (Choices.Result r : results) {
-            table.append(String.format("| %s | %s | %.0f | %s | %.2f | %.2f | %d | %.1f |%n", r.variant().choice(),
+            table.append(String.format("| %s | %s | %.0f | %s | %.2f | %.2f | %d | %.1f | %d |%n", r.variant().choice(),
                     r.variant().label(), r.coldMillis(), versusOurs(r, results), r.warmP50(), r.warmP99(),
-                    r.classesLoaded(), r.packageBytes() / 1e6));
+                    r.classesLoaded(), r.packageBytes() / 1e6, r.jars()));
         }
         results.stream()
                 .collect(Collectors.groupingBy(r -> r.variant().handler(), LinkedHashMap::new, Collectors.toList()))

@@ -1,5 +1,8 @@
 package com.todoapi.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.todoapi.bench.probe.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The choices section still runs (one variant or two of each choice, one cold start, a few warm requests). */
 class ChoicesTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void measuresProbesThatAnswerAndRefusesOneThatDoesNot() throws Exception {
@@ -51,6 +55,44 @@ class ChoicesTest {
                     "| table schema | TableSchema.fromBean |",
                     "| JSON mapper | jackson-jr |");
         }
+    }
+
+    @Test
+    void theMcpVariantsAnswerTheSameToolsList() throws Exception {
+        List<Choices.Variant> all = Choices.variants(REPOSITORY.resolve("events"));
+        List<Choices.Variant> mcp = all.stream().filter(v -> v.choice().equals(Choices.MCP_SERVER)).toList();
+        assertThat(mcp).hasSize(3);
+
+        try (Choices choices = new Choices(REPOSITORY)) {
+            List<Choices.Result> results = choices.measure(mcp, 1, 5);
+
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.coldMillis()).isPositive();
+                assertThat(r.classesLoaded()).isPositive();
+                assertThat(r.jars()).isPositive();
+            });
+            assertThat(jars(choices, mcp.get(1))).anyMatch(jar -> jar.startsWith("mcp-core-"))
+                    .anyMatch(jar -> jar.startsWith("reactor-core-"));
+            assertThat(jars(choices, mcp.get(0))).noneMatch(jar -> jar.startsWith("mcp-core-"));
+            assertThat(jars(choices, mcp.get(2))).noneMatch(jar -> jar.startsWith("mcp-core-"))
+                    .anyMatch(jar -> jar.startsWith("function-mcp-"));
+            assertThat(ChoiceTable.render(results)).contains("| MCP server | JSON-RPC layer on Jackson (McpEndpoint) (ours) |");
+        }
+    }
+
+    @Test
+    void aToolsListMustListTheFiveToolsWithTheirSchemasWhateverTheHeaders() throws Exception {
+        Samples.Sample toolsList = Samples.toolsList(Choices.toolsListEvent(REPOSITORY.resolve("events")));
+        ObjectNode expected = (ObjectNode) JSON.readTree(toolsList.answer());
+        ObjectNode answer = JSON.createObjectNode().put("statusCode", 200);
+        answer.putObject("headers").put("x-request-id", "anything");
+        answer.put("body", JSON.writeValueAsString(expected.get("body")));
+
+        assertThat(toolsList.answeredBy(JSON.writeValueAsBytes(answer))).isTrue();
+        ((ArrayNode) expected.get("body").get("result").get("tools")).remove(4);
+        answer.put("body", JSON.writeValueAsString(expected.get("body")));
+        assertThat(toolsList.answeredBy(JSON.writeValueAsBytes(answer))).isFalse();
+        assertThat(toolsList.answeredBy("{\"statusCode\":401}".getBytes(StandardCharsets.UTF_8))).isFalse();
     }
 
     @Test

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The harness's side of the probes: the task it seeds, the events it sends, and the answers the
@@ -21,12 +23,19 @@ public final class Samples {
     private static final String USER = "bench-probe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An event and the answer it must get, compared as JSON (a "body" holding JSON is compared as JSON too). */
-    public record Sample(byte[] event, String answer) {
+    /**
+     * An event and the answer it must get, compared as JSON (a "body" holding JSON is compared as JSON
+     * too), through {@code compared}: the part of an answer that must match (all of it but for the MCP probes).
+     */
+    public record Sample(byte[] event, String answer, UnaryOperator<JsonNode> compared) {
+        public Sample(byte[] event, String answer) {
+            this(event, answer, UnaryOperator.identity());
+        }
+
         public boolean answeredBy(byte[] payload) {
             try {
-                return parsed(JSON.readTree(payload)).equals(parsed(JSON.readTree(answer)));
-            } catch (IOException e) {
+                return compared.apply(parsed(JSON.readTree(payload))).equals(compared.apply(parsed(JSON.readTree(answer))));
+            } catch (IOException | RuntimeException e) {
                 return false;
             }
         }
@@ -66,6 +75,24 @@ public final class Samples {
         return new Sample(event.getBytes(StandardCharsets.UTF_8), """
                 {"id":1,"title":"Buy milk","description":"2 litres","completed":false,
                  "created_at":"2026-11-22T10:15:30.123Z","updated_at":"2026-11-22T11:00:00.000Z","version":2}""");
+    }
+
+    /**
+     * An MCP probe sent {@code event}, a tools/list: the five tools with their schemas, as written in
+     * samples/mcp-tools-list-answer.json, in a 200. Headers are not compared: the whole function
+     * adds its own (request id, rate limit), the probes only a content type.
+     */
+    public static Sample toolsList(byte[] event) throws IOException {
+        String answer;
+        try (InputStream in = Samples.class.getResourceAsStream("/samples/mcp-tools-list-answer.json")) {
+            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Sample(event, answer, node -> {
+            ObjectNode kept = JSON.createObjectNode();
+            kept.set("statusCode", node.get("statusCode"));
+            kept.set("body", node.get("body"));
+            return kept;
+        });
     }
 
     /** A JSON probe sent {@code event}, the create sample with NEW_TASK_BODY as its body. */
