@@ -125,6 +125,7 @@ class ChatEndToEndTest {
     }
 
     /** A job that can never succeed: retried, then a failed reply the person can read, and the job in the DLQ. */
+    @Tag(E2e.PER_REQUEST)
     @Test
     void aPoisonJobEndsInTheDeadLetterQueueWithAFailedReply(LocalRuntime runtime, ServiceClient client) throws Exception {
         String user = Tokens.newUser();

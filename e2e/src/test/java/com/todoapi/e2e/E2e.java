@@ -15,6 +15,14 @@ final class E2e {
      */
     static final String OWN_RUNTIME = "own-runtime";
 
+    /**
+     * Checks of how single requests are answered (validation, authentication, headers, log
+     * lines, the dead-letter path), where nothing is carried from one request to the next for a
+     * new JVM per request to catch. The fresh-process run leaves them out to keep CI within
+     * about 15 minutes; the warm run covers them, and the statelessness rules hold for every handler.
+     */
+    static final String PER_REQUEST = "per-request";
+
     private E2e() {
     }
 }

@@ -4,6 +4,7 @@ import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.RuntimeLog;
 import com.todoapi.testing.ServiceClient;
 import com.todoapi.testing.Tokens;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrote: requests that succeed, fail validation, fail authentication and go through the chat
  * worker, then every line the runtime and its function processes printed is searched.
  */
+@Tag(E2e.PER_REQUEST)
 @ExtendWith(LocalRuntimeExtension.class)
 class LogHygieneEndToEndTest {
     private static final Pattern ACCESS_LINE = Pattern.compile("^(GET|POST|PATCH|PUT|DELETE) /");

@@ -12,6 +12,7 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -102,6 +103,7 @@ class McpEndToEndTest {
                 "{\"name\":\"complete_task\",\"arguments\":{\"task_id\":42}}").body()).at("/result/isError").asBoolean()).isTrue();
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void theRoutingHeadersMustMatchTheBody(ServiceClient client) {
         String token = Tokens.bearer(Tokens.newUser());
@@ -120,6 +122,7 @@ class McpEndToEndTest {
         assertThat(json(wrongVersion.body()).at("/error/code").asInt()).isEqualTo(-32020);
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void versionsMetaAndMethodsAreCheckedAsTheRevisionSays(ServiceClient client) {
         String token = Tokens.bearer(Tokens.newUser());
@@ -158,6 +161,7 @@ class McpEndToEndTest {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void getAndDeleteAre405(ServiceClient client) {
         for (String method : new String[] {"GET", "DELETE"}) {
@@ -168,6 +172,7 @@ class McpEndToEndTest {
         }
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void noTokenIs401WithTheMetadataLinkAndTheMetadataNeedsNone(ServiceClient client) {
         HttpResponse<String> refused = post(client, request("tools/list", "{}", true),
@@ -185,6 +190,7 @@ class McpEndToEndTest {
         assertThat(json(client.get("/.well-known/oauth-protected-resource").body()).get("resource").asText()).isEqualTo(origin);
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void aForeignOriginIs403AndALoopbackOneIsServedInLocalMode(ServiceClient client) {
         String token = Tokens.bearer(Tokens.newUser());

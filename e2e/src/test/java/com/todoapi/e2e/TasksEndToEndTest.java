@@ -85,6 +85,7 @@ class TasksEndToEndTest {
         assertThat(client.send("GET", "/v1/tasks/1", null, "Authorization", owner).body()).contains("\"title\":\"Private\"");
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void everyBadTokenGets401WithTheSameBody(ServiceClient client) throws Exception {
         LocalTokens local = Tokens.local();
@@ -187,6 +188,7 @@ class TasksEndToEndTest {
         assertThat(foreign.statusCode()).as("another user's cursor").isEqualTo(400);
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void badInputIs400InTheErrorShape(ServiceClient client) throws Exception {
         String auth = Tokens.bearer(Tokens.newUser());

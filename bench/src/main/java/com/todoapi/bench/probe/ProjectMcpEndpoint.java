@@ -6,6 +6,7 @@ import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
 import com.todoapi.chat.TodoTools;
+import com.todoapi.metrics.Metrics;
 import com.todoapi.json.Json;
 import com.todoapi.mcp.McpAnswer;
 import com.todoapi.mcp.McpEndpoint;
@@ -28,7 +29,7 @@ public final class ProjectMcpEndpoint implements RequestStreamHandler {
     private static final Map<String, String> HEADERS = Map.of("content-type", "application/json");
 
     private final McpEndpoint endpoint = new McpEndpoint();
-    private final Toolbox tools = new FixedTools(TodoTools.forRequest(null, "bench-probe", null).specs());
+    private final Toolbox tools = new FixedTools(TodoTools.forRequest(null, "bench-probe", new Metrics()).specs());
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.chat.TodoTools;
+import com.todoapi.metrics.Metrics;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -64,7 +65,7 @@ public final class SdkStatelessMcp implements RequestStreamHandler {
 
     private static List<McpStatelessServerFeatures.SyncToolSpecification> tools(McpJsonMapper json) throws IOException {
         List<McpStatelessServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
-        for (ToolSpec spec : TodoTools.forRequest(null, "bench-probe", null).specs()) {
+        for (ToolSpec spec : TodoTools.forRequest(null, "bench-probe", new Metrics()).specs()) {
             McpSchema.Tool tool = McpSchema.Tool.builder()
                     .name(spec.name())
                     .title(spec.title())
