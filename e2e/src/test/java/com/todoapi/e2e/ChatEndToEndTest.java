@@ -76,6 +76,7 @@ class ChatEndToEndTest {
         assertEveryMessageHasExactlyOneCompletedReply(messages, 1);
     }
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void theCompatibilityRouteSpeaksItsOwnContract(ServiceClient client) throws Exception {
         String user = Tokens.newUser();
@@ -102,6 +103,7 @@ class ChatEndToEndTest {
     }
 
     /** What chat front ends send: {@code conversation_id: null} for a new conversation, and fields of their own. */
+    @Tag(E2e.PER_REQUEST)
     @Test
     void theCompatibilityRouteAcceptsWhatFrontEndsSend(ServiceClient client) throws Exception {
         String user = Tokens.newUser();
@@ -194,6 +196,7 @@ class ChatEndToEndTest {
     }
 
     /** Stop the run command and start it again on the same data: the conversation and its memory are there. */
+    @Tag(E2e.OWN_RUNTIME)
     @Test
     void theConversationAndTheAssistantsMemorySurviveARestart(@TempDir Path data) throws Exception {
         String user = Tokens.newUser();

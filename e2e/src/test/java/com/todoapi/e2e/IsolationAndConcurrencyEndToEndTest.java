@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IsolationAndConcurrencyEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Tag(E2e.PER_REQUEST)
     @Test
     void anotherUsersTasksConversationsAndMessagesAreNotFoundOnEveryRoute(ServiceClient client) throws Exception {
         String owner = Tokens.newUser();
