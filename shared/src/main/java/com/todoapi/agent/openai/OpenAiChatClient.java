@@ -1,0 +1,200 @@
+package com.todoapi.agent.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.model.ModelCallException;
+import com.todoapi.agent.model.ModelClient;
+import com.todoapi.agent.model.ModelMessage;
+import com.todoapi.agent.model.ModelRequest;
+import com.todoapi.agent.model.ModelTool;
+import com.todoapi.agent.model.RequestedCall;
+import com.todoapi.agent.model.ToolResult;
+import com.todoapi.agent.model.Usage;
+import com.todoapi.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An OpenAI-compatible Chat Completions API ({@code POST {base}/chat/completions} with
+ * {@code tools} and {@code tool_choice: "auto"}) on the JDK's HTTP client: OpenAI, Azure OpenAI's
+ * v1 endpoint, OpenRouter, Groq, Gemini's OpenAI-compatible endpoint, vLLM, Ollama. Failures are
+ * mapped for {@link ModelCallException}: 408, 409, 429 and 5xx may pass (a 429 whose error is
+ * {@code insufficient_quota} will not), any other status will not. Nothing of the request or the
+ * answer goes into an exception's message: only the status and the provider's error code.
+ */
+public final class OpenAiChatClient implements ModelClient {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final OpenAiSettings settings;
+    private final HttpClient http;
+
+    public OpenAiChatClient(OpenAiSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public String model() {
+        return settings.model();
+    }
+
+    @Override
+    public ModelAnswer complete(ModelRequest request) {
+        HttpRequest.Builder call = HttpRequest.newBuilder(settings.completionsUri())
+                .timeout(request.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(request)));
+        settings.apiKey().ifPresent(key -> call.header(settings.keyHeader(), settings.keyPrefix() + key));
+        HttpResponse<String> response;
+        try {
+            response = http.send(call.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException timedOut) {
+            throw ModelCallException.retryable("the model did not answer within " + request.timeout().toMillis() + " ms", null);
+        } catch (IOException unreachable) {
+            throw new ModelCallException(ModelCallException.Kind.RETRYABLE, "the model could not be reached ("
+                    + unreachable.getClass().getSimpleName() + ")", null, null);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw ModelCallException.retryable("interrupted while waiting for the model", null);
+        }
+        if (response.statusCode() != 200) {
+            throw failure(response);
+        }
+        return answer(response.body());
+    }
+
+    String body(ModelRequest request) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("model", settings.model());
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", request.system());
+        for (ModelMessage message : request.messages()) {
+            switch (message) {
+                case ModelMessage.User user -> messages.addObject().put("role", "user").put("content", user.text());
+                case ModelMessage.Assistant assistant -> {
+                    ObjectNode said = messages.addObject().put("role", "assistant");
+                    if (assistant.calls().isEmpty()) {
+                        said.put("content", assistant.text());
+                    } else {
+                        if (assistant.text().isEmpty()) {
+                            said.putNull("content");
+                        } else {
+                            said.put("content", assistant.text());
+                        }
+                        ArrayNode calls = said.putArray("tool_calls");
+                        for (RequestedCall requested : assistant.calls()) {
+                            ObjectNode call = calls.addObject().put("id", requested.id()).put("type", "function");
+                            call.putObject("function").put("name", requested.tool()).put("arguments", requested.arguments());
+                        }
+                    }
+                }
+                case ModelMessage.ToolResults results -> {
+                    for (ToolResult result : results.results()) {
+                        messages.addObject().put("role", "tool").put("tool_call_id", result.callId())
+                                .put("content", result.content());
+                    }
+                }
+            }
+        }
+        ArrayNode tools = body.putArray("tools");
+        for (ModelTool tool : request.tools()) {
+            ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+            function.put("name", tool.name()).put("description", tool.description());
+            function.set("parameters", tree(tool.parametersJsonSchema()));
+        }
+        body.put("tool_choice", "auto");
+        body.put(settings.maxTokensField(), request.maxOutputTokens());
+        body.put("temperature", request.temperature());
+        return body.toString();
+    }
+
+    static ModelAnswer answer(String body) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ModelCallException.retryable("the model's answer is not JSON", null);
+        }
+        JsonNode choice = root.path("choices").path(0);
+        JsonNode message = choice.path("message");
+        if (!message.isObject()) {
+            throw ModelCallException.retryable("the model's answer has no choices[0].message", null);
+        }
+        List<RequestedCall> calls = new ArrayList<>();
+        for (JsonNode call : message.path("tool_calls")) {
+            JsonNode function = call.path("function");
+            JsonNode arguments = function.path("arguments");
+            // The arguments are a JSON string by the protocol; a server that sends an object is read kindly.
+            calls.add(new RequestedCall(call.path("id").asText(""), function.path("name").asText(""),
+                    arguments.isTextual() ? arguments.asText() : arguments.isMissingNode() ? "" : arguments.toString()));
+        }
+        JsonNode usage = root.path("usage");
+        String content = message.path("content").isTextual() ? message.path("content").asText() : "";
+        return new ModelAnswer(content, calls, new Usage(root.path("model").asText(""),
+                usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)),
+                choice.path("finish_reason").asText(""));
+    }
+
+    private static ModelCallException failure(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String code = errorCode(response.body());
+        String message = "the model answered HTTP " + status + (code.isEmpty() ? "" : " (" + code + ")");
+        boolean mayPass = status == 408 || status == 409 || status == 429 || status >= 500;
+        if (code.equals("insufficient_quota") || !mayPass) {
+            return new ModelCallException(ModelCallException.Kind.PERMANENT, message, null, null);
+        }
+        return new ModelCallException(ModelCallException.Kind.RETRYABLE, message, retryAfter(response).orElse(null), null);
+    }
+
+    /** {@code retry-after-ms} (milliseconds, as OpenAI sends it) first, then {@code Retry-After} in seconds. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        Optional<String> millis = response.headers().firstValue("retry-after-ms");
+        if (millis.isPresent()) {
+            try {
+                return Optional.of(Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get().strip()))));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        return response.headers().firstValue("retry-after").flatMap(seconds -> {
+            try {
+                return Optional.of(Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(seconds.strip()) * 1000))));
+            } catch (NumberFormatException httpDate) {
+                return Optional.empty(); // an HTTP date: the backoff decides instead
+            }
+        });
+    }
+
+    private static String errorCode(String body) {
+        try {
+            JsonNode error = Json.MAPPER.readTree(body).path("error");
+            String code = error.path("code").asText("");
+            String type = error.path("type").asText("");
+            String found = !code.isEmpty() ? code : type;
+            return found.matches("[A-Za-z0-9_.-]{1,64}") ? found : "";
+        } catch (JsonProcessingException | RuntimeException notJson) {
+            return "";
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A tool's schema is not JSON", e);
+        }
+    }
+}
