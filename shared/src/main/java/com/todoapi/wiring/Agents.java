@@ -8,7 +8,9 @@ import com.todoapi.agent.model.ModelSettings;
 import com.todoapi.agent.model.TokenBudget;
 import com.todoapi.agent.openai.OpenAiChatClient;
 import com.todoapi.agent.openai.OpenAiSettings;
+import com.todoapi.aws.AwsClients;
 import com.todoapi.aws.Secrets;
+import com.todoapi.aws.bedrock.BedrockConverseClient;
 import com.todoapi.aws.dynamodb.DynamoTokenBudget;
 import com.todoapi.aws.dynamodb.Tables;
 import com.todoapi.config.Env;
@@ -37,6 +39,8 @@ final class Agents {
         return switch (name) {
             case "builtin" -> new BuiltInAgent();
             case "openai" -> modelAgent(openAi(env), env, tables, clock);
+            case "bedrock" -> modelAgent(new BedrockConverseClient(AwsClients.bedrockRuntime(), env.require("MODEL_ID")),
+                    env, tables, clock);
             default -> throw new IllegalStateException("AGENT=" + name + " is not an agent this build has "
                     + "(builtin, openai, bedrock)");
         };
