@@ -142,7 +142,13 @@ public final class ModelAgent implements Agent {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < answer.calls().size(); i++) {
             RequestedCall call = answer.calls().get(i);
-            String id = call.id().matches("[A-Za-z0-9_-]{1,64}") && seen.add(call.id()) ? call.id() : "call_" + round + "_" + i;
+            String id = call.id();
+            if (!id.matches("[A-Za-z0-9_-]{1,64}") || seen.contains(id)) {
+                id = "call_" + round + "_" + i;
+                for (int again = 1; seen.contains(id); again++) { // the model may have sent this very id already
+                    id = "call_" + round + "_" + i + "_" + again;
+                }
+            }
             seen.add(id);
             calls.add(new RequestedCall(id, call.tool(), call.arguments()));
         }

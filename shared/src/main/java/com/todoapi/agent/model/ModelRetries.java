@@ -31,11 +31,14 @@ final class ModelRetries {
 
     ModelAnswer complete(ModelRequestDraft draft, Optional<Instant> deadline) {
         for (int attempt = 1; ; attempt++) {
-            Duration left = deadline.map(end -> Duration.between(clock.instant(), end)).orElse(callTimeout);
-            if (left.compareTo(LEAST_TIME_FOR_A_CALL) < 0) {
-                throw ModelCallException.retryable("no time left in this run for a model call", null);
+            Duration timeout = callTimeout;
+            if (deadline.isPresent()) { // with no deadline the call's own timeout is the only limit, however short
+                Duration left = Duration.between(clock.instant(), deadline.get());
+                if (left.compareTo(LEAST_TIME_FOR_A_CALL) < 0) {
+                    throw ModelCallException.retryable("no time left in this run for a model call", null);
+                }
+                timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
             }
-            Duration timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
             try {
                 return client.complete(draft.withTimeout(timeout));
             } catch (ModelCallException failure) {

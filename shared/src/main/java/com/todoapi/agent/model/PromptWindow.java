@@ -17,6 +17,11 @@ import java.util.List;
 final class PromptWindow {
     /** Tool calls of one earlier reply that are shown; a reply that made more says so in its text. */
     static final int CALLS_PER_EARLIER_REPLY = 8;
+    /**
+     * Stands for the reply of an earlier message that has none (it failed before it was written),
+     * so that the person and the assistant still take turns, as some providers insist.
+     */
+    static final String NO_REPLY = "(no reply)";
 
     private PromptWindow() {
     }
@@ -27,6 +32,9 @@ final class PromptWindow {
         for (ChatMessage message : history) {
             number++;
             if (message.role() == ChatMessage.Role.USER) {
+                if (!messages.isEmpty() && messages.getLast() instanceof ModelMessage.User) {
+                    messages.add(new ModelMessage.Assistant(NO_REPLY, List.of()));
+                }
                 messages.add(new ModelMessage.User(message.content()));
                 continue;
             }
@@ -48,8 +56,7 @@ final class PromptWindow {
             messages.add(new ModelMessage.Assistant(message.content(), List.of()));
         }
         if (!messages.isEmpty() && messages.getLast() instanceof ModelMessage.User) {
-            // An earlier message whose reply is missing (failed before it was written): keep the order readable.
-            messages.add(new ModelMessage.Assistant("(no reply)", List.of()));
+            messages.add(new ModelMessage.Assistant(NO_REPLY, List.of()));
         }
         messages.add(new ModelMessage.User(userMessage));
         return messages;

@@ -1,10 +1,14 @@
 package com.todoapi.agent.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.todoapi.json.Json;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,15 +19,20 @@ import java.util.Set;
 /**
  * The model's arguments for a tool, checked before the tool sees them: a JSON object that meets
  * the tool's JSON Schema. Only the keywords the five tools' schemas use are understood
- * ({@link #KEYWORDS}); a schema with any other keyword is refused when it is checked, so no rule
- * of a schema is silently skipped. What is wrong is said the way a model can act on it.
+ * ({@link #KEYWORDS}); a schema with any other keyword is refused on every check, whatever the
+ * arguments, so no rule of a schema is silently skipped. What is wrong is said the way a model can act on it.
  */
 public final class ToolArguments {
     /** Keywords this checker applies; "description", "title" and "default" only describe. */
     public static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
             "enum", "const", "minLength", "maxLength", "minimum", "maximum", "description", "title", "default");
+    private static final Set<String> TYPES = Set.of("object", "array", "string", "boolean", "null", "number", "integer");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
+    /** A model's JSON with text after it, or a key twice, is not read as whatever part parses. */
+    private static final ObjectReader STRICT = Json.MAPPER.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private ToolArguments() {
     }
@@ -36,10 +45,11 @@ public final class ToolArguments {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("A tool's schema is not JSON", e);
         }
+        refuseUnchecked(schema);
         JsonNode value;
         try {
-            value = Json.MAPPER.readTree(arguments.isBlank() ? "{}" : arguments);
-        } catch (JsonProcessingException e) {
+            value = STRICT.readTree(arguments.isBlank() ? "{}" : arguments);
+        } catch (IOException e) {
             return Checked.refused("the arguments are not valid JSON; send a JSON object");
         }
         List<String> problems = new ArrayList<>();
@@ -50,16 +60,40 @@ public final class ToolArguments {
         return new Checked(Optional.of(Json.MAPPER.convertValue(value, OBJECT)), "");
     }
 
-    private static void check(JsonNode value, JsonNode schema, String path, List<String> problems) {
+    /**
+     * The whole schema is read before any argument is, so that a rule this checker does not know
+     * fails every call of the tool, not only those whose arguments happen to reach it.
+     */
+    private static void refuseUnchecked(JsonNode schema) {
+        if (!schema.isObject()) {
+            throw new IllegalArgumentException("A tool's schema must be a JSON object");
+        }
         for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
             String keyword = names.next();
             if (!KEYWORDS.contains(keyword)) {
                 throw new IllegalArgumentException("A tool's schema uses \"" + keyword + "\", which is not checked");
             }
         }
-        String type = schema.path("type").asText("");
-        if (!type.isEmpty() && !hasType(value, type)) {
-            problems.add(path + " must be " + article(type));
+        for (String type : types(schema)) {
+            if (!TYPES.contains(type)) {
+                throw new IllegalArgumentException("A tool's schema names the type " + type);
+            }
+        }
+        if (schema.has("additionalProperties") && !schema.get("additionalProperties").isBoolean()) {
+            throw new IllegalArgumentException("A tool's schema has an additionalProperties that is not true or false");
+        }
+        if (schema.has("properties")) {
+            if (!schema.get("properties").isObject()) {
+                throw new IllegalArgumentException("A tool's schema has properties that are not an object");
+            }
+            schema.get("properties").forEach(ToolArguments::refuseUnchecked);
+        }
+    }
+
+    private static void check(JsonNode value, JsonNode schema, String path, List<String> problems) {
+        List<String> types = types(schema);
+        if (!types.isEmpty() && types.stream().noneMatch(type -> hasType(value, type))) {
+            problems.add(path + " must be " + String.join(" or ", types.stream().map(ToolArguments::article).toList()));
             return;
         }
         if (schema.has("enum") && !contains(schema.get("enum"), value)) {
@@ -101,6 +135,23 @@ public final class ToolArguments {
                 }
             }
         }
+    }
+
+    /** "type" as one name or a list of them ({@code ["string", "null"]}); none means any. */
+    private static List<String> types(JsonNode schema) {
+        JsonNode type = schema.get("type");
+        if (type == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (type.isTextual()) {
+            names.add(type.asText());
+        } else if (type.isArray() && !type.isEmpty()) {
+            type.forEach(name -> names.add(name.isTextual() ? name.asText() : name.toString()));
+        } else {
+            throw new IllegalArgumentException("A tool's schema has a type that is neither a name nor a list of names");
+        }
+        return names;
     }
 
     private static boolean hasType(JsonNode value, String type) {

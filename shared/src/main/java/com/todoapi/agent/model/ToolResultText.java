@@ -28,15 +28,22 @@ final class ToolResultText {
     }
 
     private static String list(List<?> items) {
+        if (items.size() <= MAX_ITEMS) {
+            String whole = json(items);
+            if (whole.length() <= MAX_CHARS) {
+                return whole;
+            }
+        }
         int shown = Math.min(items.size(), MAX_ITEMS);
-        String text = json(items.subList(0, shown));
-        while (text.length() > MAX_CHARS && shown > 0) {
+        String text = cut(items, shown);
+        while (text.length() > MAX_CHARS && shown > 0) { // the note counts too
             shown = shown / 2;
-            text = json(items.subList(0, shown));
+            text = cut(items, shown);
         }
-        if (shown == items.size()) {
-            return text;
-        }
+        return text;
+    }
+
+    private static String cut(List<?> items, int shown) {
         Map<String, Object> cut = new LinkedHashMap<>();
         cut.put("items", items.subList(0, shown));
         cut.put("note", "showing the first " + shown + " of " + items.size()

@@ -16,7 +16,6 @@ import com.todoapi.agent.model.Usage;
 import com.todoapi.json.Json;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +56,11 @@ public final class OpenAiChatClient implements ModelClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(request)));
-        settings.apiKey().ifPresent(key -> call.header(settings.keyHeader(), settings.keyPrefix() + key));
+        try {
+            settings.apiKey().ifPresent(key -> call.header(settings.keyHeader(), settings.keyPrefix() + key));
+        } catch (IllegalArgumentException badHeader) { // the JDK's message quotes the header's value: the key
+            throw ModelCallException.permanent("the API key is not a valid HTTP header value");
+        }
         HttpResponse<String> response;
         try {
             response = http.send(call.build(), HttpResponse.BodyHandlers.ofString());
@@ -128,13 +131,20 @@ public final class OpenAiChatClient implements ModelClient {
         } catch (JsonProcessingException e) {
             throw ModelCallException.retryable("the model's answer is not JSON", null);
         }
+        if (root == null || !root.isObject()) {
+            throw ModelCallException.retryable("the model's answer is not a JSON object", null);
+        }
         JsonNode choice = root.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (!message.isObject()) {
             throw ModelCallException.retryable("the model's answer has no choices[0].message", null);
         }
+        JsonNode toolCalls = message.path("tool_calls");
+        if (!toolCalls.isMissingNode() && !toolCalls.isNull() && !toolCalls.isArray()) {
+            throw ModelCallException.retryable("the model's answer has a choices[0].message.tool_calls that is not a list", null);
+        }
         List<RequestedCall> calls = new ArrayList<>();
-        for (JsonNode call : message.path("tool_calls")) {
+        for (JsonNode call : toolCalls) {
             JsonNode function = call.path("function");
             JsonNode arguments = function.path("arguments");
             // The arguments are a JSON string by the protocol; a server that sends an object is read kindly.
@@ -142,10 +152,17 @@ public final class OpenAiChatClient implements ModelClient {
                     arguments.isTextual() ? arguments.asText() : arguments.isMissingNode() ? "" : arguments.toString()));
         }
         JsonNode usage = root.path("usage");
-        String content = message.path("content").isTextual() ? message.path("content").asText() : "";
-        return new ModelAnswer(content, calls, new Usage(root.path("model").asText(""),
+        return new ModelAnswer(text(message), calls, new Usage(root.path("model").asText(""),
                 usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)),
                 choice.path("finish_reason").asText(""));
+    }
+
+    /** The content, or, when the model declined (content null), its refusal: the person reads why. */
+    private static String text(JsonNode message) {
+        if (message.path("content").isTextual()) {
+            return message.get("content").asText();
+        }
+        return message.path("refusal").isTextual() ? message.get("refusal").asText() : "";
     }
 
     private static ModelCallException failure(HttpResponse<String> response) {
@@ -159,23 +176,25 @@ public final class OpenAiChatClient implements ModelClient {
         return new ModelCallException(ModelCallException.Kind.RETRYABLE, message, retryAfter(response).orElse(null), null);
     }
 
-    /** {@code retry-after-ms} (milliseconds, as OpenAI sends it) first, then {@code Retry-After} in seconds. */
+    /**
+     * {@code retry-after-ms} (milliseconds, as OpenAI sends it) first, then {@code Retry-After} in
+     * seconds; a wait that is not positive, or an HTTP date, leaves it to the backoff (as OpenAI's SDKs do).
+     */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> millis = response.headers().firstValue("retry-after-ms");
+        Optional<Duration> millis = response.headers().firstValue("retry-after-ms").flatMap(value -> millis(value, 1));
         if (millis.isPresent()) {
-            try {
-                return Optional.of(Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get().strip()))));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
+            return millis;
         }
-        return response.headers().firstValue("retry-after").flatMap(seconds -> {
-            try {
-                return Optional.of(Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(seconds.strip()) * 1000))));
-            } catch (NumberFormatException httpDate) {
-                return Optional.empty(); // an HTTP date: the backoff decides instead
-            }
-        });
+        return response.headers().firstValue("retry-after").flatMap(value -> millis(value, 1000));
+    }
+
+    private static Optional<Duration> millis(String value, double millisPerUnit) {
+        try {
+            double millis = Double.parseDouble(value.strip()) * millisPerUnit;
+            return millis > 0 && !Double.isNaN(millis) ? Optional.of(Duration.ofMillis((long) Math.ceil(millis))) : Optional.empty();
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
     }
 
     private static String errorCode(String body) {

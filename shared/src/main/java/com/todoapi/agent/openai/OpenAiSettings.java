@@ -14,6 +14,8 @@ public record OpenAiSettings(URI baseUrl, String model, Optional<String> apiKey,
                              String maxTokensField) {
 
     public OpenAiSettings {
+        // A key read from a secret or a file often ends in a newline, and an empty one means none: no header at all.
+        apiKey = apiKey == null ? Optional.empty() : apiKey.map(String::strip).filter(key -> !key.isEmpty());
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("The model's base URL must be http or https");
         }
