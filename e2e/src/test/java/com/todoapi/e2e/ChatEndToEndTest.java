@@ -240,7 +240,7 @@ class ChatEndToEndTest {
     }
 
     /** A person chatting: starts a conversation, says things and waits for the answers. */
-    private record Chat(ServiceClient client, String auth) {
+    record Chat(ServiceClient client, String auth) {
         long start() throws Exception {
             HttpResponse<String> created = client.send("POST", "/v1/conversations", "{}", "Authorization", auth);
             assertThat(created.statusCode()).isEqualTo(201);

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The assistant the environment asks for (docs/configuration.md, "The assistant"):
@@ -49,7 +50,8 @@ final class Agents {
     private static Agent modelAgent(ModelClient client, Env env, Tables tables, Clock clock) {
         ModelSettings settings = new ModelSettings(
                 number(env, "MODEL_MAX_OUTPUT_TOKENS", DEFAULT_MAX_OUTPUT_TOKENS),
-                env.optional("MODEL_TEMPERATURE").filter(t -> !t.isBlank()).map(Double::parseDouble).orElse(0.2),
+                env.optional("MODEL_TEMPERATURE").map(t -> OptionalDouble.of(Double.parseDouble(t)))
+                        .orElse(OptionalDouble.empty()),
                 Duration.ofSeconds(number(env, "MODEL_CALL_TIMEOUT_SECONDS", (int) DEFAULT_CALL_TIMEOUT.toSeconds())),
                 ModelSettings.DEFAULT_MAX_ROUNDS);
         long perDay = env.optional("DAILY_TOKEN_BUDGET").filter(b -> !b.isBlank()).map(Long::parseLong).orElse(0L);

@@ -80,7 +80,7 @@ public final class ModelAgent implements Agent {
                     return reply(text, turn, recorded, usage, modelCalls);
                 }
                 List<ModelMessage> asked = List.copyOf(messages);
-                ModelAnswer answer = withCallIds(number, retries.complete(timeout -> new ModelRequest(system, asked,
+                ModelAnswer answer = withCallIds(number, callIdsIn(messages), retries.complete(timeout -> new ModelRequest(system, asked,
                         modelTools, settings.maxOutputTokens(), settings.temperature(), timeout), turn.deadline()));
                 budget.charge(turn.userId(), answer.usage().totalTokens(), clock.instant());
                 round = ModelRound.asked(number, answer);
@@ -136,10 +136,24 @@ public final class ModelAgent implements Agent {
         return round.withResults(results, recorded);
     }
 
-    /** Calls need ids to pair with their results; some servers send none, or the same one twice. */
-    private static ModelAnswer withCallIds(int round, ModelAnswer answer) {
+    /** The ids the conversation sent so far already holds: the history's and earlier rounds'. */
+    private static Set<String> callIdsIn(List<ModelMessage> messages) {
+        Set<String> ids = new HashSet<>();
+        for (ModelMessage message : messages) {
+            if (message instanceof ModelMessage.Assistant assistant) {
+                assistant.calls().forEach(call -> ids.add(call.id()));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Calls need ids to pair with their results, unique in the whole conversation sent; some
+     * servers send none, the same one twice, or {@code call_0} in every round.
+     */
+    private static ModelAnswer withCallIds(int round, Set<String> earlier, ModelAnswer answer) {
         List<RequestedCall> calls = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>(earlier);
         for (int i = 0; i < answer.calls().size(); i++) {
             RequestedCall call = answer.calls().get(i);
             String id = call.id();

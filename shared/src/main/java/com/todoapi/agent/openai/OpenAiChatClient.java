@@ -120,7 +120,7 @@ public final class OpenAiChatClient implements ModelClient {
         }
         body.put("tool_choice", "auto");
         body.put(settings.maxTokensField(), request.maxOutputTokens());
-        body.put("temperature", request.temperature());
+        request.temperature().ifPresent(temperature -> body.put("temperature", temperature));
         return body.toString();
     }
 

@@ -26,13 +26,12 @@ final class ConverseRequests {
     }
 
     static ConverseRequest of(String modelId, ModelRequest request) {
+        InferenceConfiguration.Builder limits = InferenceConfiguration.builder().maxTokens(request.maxOutputTokens());
+        request.temperature().ifPresent(t -> limits.temperature((float) Math.min(t, HIGHEST_TEMPERATURE)));
         ConverseRequest.Builder call = ConverseRequest.builder()
                 .modelId(modelId)
                 .messages(ConverseMessages.of(request.messages()))
-                .inferenceConfig(InferenceConfiguration.builder()
-                        .maxTokens(request.maxOutputTokens())
-                        .temperature((float) Math.min(request.temperature(), HIGHEST_TEMPERATURE))
-                        .build());
+                .inferenceConfig(limits.build());
         if (request.system() != null && !request.system().isBlank()) {
             call.system(SystemContentBlock.fromText(request.system()));
         }

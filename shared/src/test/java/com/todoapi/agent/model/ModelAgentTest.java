@@ -138,6 +138,24 @@ class ModelAgentTest {
                 .containsExactly(Map.of("title", "Milk"), Map.of("title", "Eggs"));
     }
 
+    /** Some servers number calls per answer ({@code call_0} every round); two calls of one id would pair wrongly. */
+    @Test
+    void aCallIdTheModelAlreadyUsedInAnEarlierRoundIsReplaced() {
+        fake.enqueue(Step.toolCalls(Step.call("call_0", "add_task", "{\"title\":\"Milk\"}")),
+                Step.toolCalls(Step.call("call_0", "add_task", "{\"title\":\"Eggs\"}")),
+                Step.text("Added both."));
+
+        agent().respond(turn("add milk, then eggs"), tools);
+
+        List<JsonNode> third = messages(fake.requests().get(2));
+        String firstId = third.get(2).path("tool_calls").get(0).path("id").asText();
+        String secondId = third.get(4).path("tool_calls").get(0).path("id").asText();
+        assertThat(firstId).isEqualTo("call_0");
+        assertThat(secondId).isNotEqualTo(firstId);
+        assertThat(third.get(5).path("tool_call_id").asText()).isEqualTo(secondId);
+        assertThat(allTasks()).extracting(Task::title).containsExactly("Milk", "Eggs");
+    }
+
     @Test
     void threeRoundsListThenCompleteThenAnswer() {
         long id = idOf(TodoTools.forRequest(tasks, user, new Metrics()).call(Toolbox.ADD_TASK, Map.of("title", "Call mom")).result());

@@ -97,6 +97,17 @@ class OpenAiChatClientTest {
         assertThat(assistant.path("tool_calls")).hasSize(1);
     }
 
+    /** Reasoning models refuse any temperature but their own: none configured, none sent. */
+    @Test
+    void noTemperatureConfiguredSendsNone() {
+        fake.enqueue(Step.text("ok"));
+
+        bearer().complete(new ModelRequest(SYSTEM, List.of(new ModelMessage.User("hi")), List.of(), 200,
+                java.util.OptionalDouble.empty(), Duration.ofSeconds(5)));
+
+        assertThat(fake.lastRequest().body().has("temperature")).isFalse();
+    }
+
     @Test
     void theOlderMaxTokensFieldIsSentWhenConfigured() {
         fake.enqueue(Step.text("ok"));
