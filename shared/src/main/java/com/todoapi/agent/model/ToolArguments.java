@@ -14,19 +14,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The model's arguments for a tool, checked before the tool sees them: a JSON object that meets
  * the tool's JSON Schema. Only the keywords the five tools' schemas use are understood
- * ({@link #KEYWORDS}); a schema with any other keyword is refused on every check, whatever the
+ * ({@link #isKeyword}); a schema with any other keyword is refused on every check, whatever the
  * arguments, so no rule of a schema is silently skipped. What is wrong is said the way a model can act on it.
  */
 public final class ToolArguments {
     /** Keywords this checker applies; "description", "title" and "default" only describe. */
-    public static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
-            "enum", "const", "minLength", "maxLength", "minimum", "maximum", "description", "title", "default");
-    private static final Set<String> TYPES = Set.of("object", "array", "string", "boolean", "null", "number", "integer");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
     /** A model's JSON with text after it, or a key twice, is not read as whatever part parses. */
@@ -70,12 +66,12 @@ public final class ToolArguments {
         }
         for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
             String keyword = names.next();
-            if (!KEYWORDS.contains(keyword)) {
+            if (!isKeyword(keyword)) {
                 throw new IllegalArgumentException("A tool's schema uses \"" + keyword + "\", which is not checked");
             }
         }
         for (String type : types(schema)) {
-            if (!TYPES.contains(type)) {
+            if (!isType(type)) {
                 throw new IllegalArgumentException("A tool's schema names the type " + type);
             }
         }
@@ -194,5 +190,21 @@ public final class ToolArguments {
         public boolean ok() {
             return arguments.isPresent();
         }
+    }
+
+    /** The JSON Schema keywords this checker applies (or, for the annotations, knows to ignore). */
+    public static boolean isKeyword(String keyword) {
+        return switch (keyword) {
+            case "type", "properties", "required", "additionalProperties", "enum", "const", "minLength", "maxLength",
+                 "minimum", "maximum", "description", "title", "default" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isType(String type) {
+        return switch (type) {
+            case "object", "array", "string", "boolean", "null", "number", "integer" -> true;
+            default -> false;
+        };
     }
 }

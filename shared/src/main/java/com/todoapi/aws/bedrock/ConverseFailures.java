@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableEx
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A failed Converse call as a {@link ModelCallException}. Throttling, the service or the model
@@ -24,9 +23,7 @@ import java.util.List;
  * never the service's own message, which may quote the prompt.
  */
 final class ConverseFailures {
-    private static final List<Class<? extends AwsServiceException>> MAY_PASS = List.of(ThrottlingException.class,
-            ServiceUnavailableException.class, InternalServerException.class, ModelTimeoutException.class,
-            ModelNotReadyException.class, ModelErrorException.class);
+
 
     private ConverseFailures() {
     }
@@ -49,7 +46,7 @@ final class ConverseFailures {
     private static ModelCallException service(AwsServiceException failure) {
         int status = failure.statusCode();
         String message = "Bedrock answered HTTP " + status + " (" + code(failure) + ")";
-        boolean mayPass = MAY_PASS.stream().anyMatch(kind -> kind.isInstance(failure))
+        boolean mayPass = mayPass(failure)
                 || status == 408 || status == 429 || status >= 500;
         return mayPass ? ModelCallException.retryable(message, null) : ModelCallException.permanent(message);
     }
@@ -57,5 +54,11 @@ final class ConverseFailures {
     private static String code(AwsServiceException failure) {
         String code = failure.awsErrorDetails() == null ? null : failure.awsErrorDetails().errorCode();
         return code != null && code.matches("[A-Za-z0-9_.-]{1,64}") ? code : failure.getClass().getSimpleName();
+    }
+
+    private static boolean mayPass(Exception failure) {
+        return failure instanceof ThrottlingException || failure instanceof ServiceUnavailableException
+                || failure instanceof InternalServerException || failure instanceof ModelTimeoutException
+                || failure instanceof ModelNotReadyException || failure instanceof ModelErrorException;
     }
 }

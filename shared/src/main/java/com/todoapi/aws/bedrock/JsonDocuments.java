@@ -23,7 +23,6 @@ import java.util.Map;
  * task number the model wrote as 3 is read as 3, not 3.0.
  */
 final class JsonDocuments {
-    private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
 
     private JsonDocuments() {
     }
@@ -69,23 +68,23 @@ final class JsonDocuments {
 
     static JsonNode json(Document document) {
         if (document == null || document.isNull()) {
-            return NODES.nullNode();
+            return JsonNodeFactory.instance.nullNode();
         }
         if (document.isMap()) {
-            ObjectNode object = NODES.objectNode();
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
             document.asMap().forEach((name, value) -> object.set(name, json(value)));
             return object;
         }
         if (document.isList()) {
-            ArrayNode array = NODES.arrayNode();
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
             document.asList().forEach(item -> array.add(json(item)));
             return array;
         }
         if (document.isString()) {
-            return NODES.textNode(document.asString());
+            return JsonNodeFactory.instance.textNode(document.asString());
         }
         if (document.isBoolean()) {
-            return NODES.booleanNode(document.asBoolean());
+            return JsonNodeFactory.instance.booleanNode(document.asBoolean());
         }
         return number(document.asNumber());
     }
@@ -99,8 +98,8 @@ final class JsonDocuments {
         String digits = number.stringValue();
         if (digits.matches("-?\\d+")) {
             BigInteger integer = new BigInteger(digits);
-            return integer.bitLength() < Long.SIZE ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
+            return integer.bitLength() < Long.SIZE ? JsonNodeFactory.instance.numberNode(integer.longValue()) : JsonNodeFactory.instance.numberNode(integer);
         }
-        return NODES.numberNode(new BigDecimal(digits));
+        return JsonNodeFactory.instance.numberNode(new BigDecimal(digits));
     }
 }
