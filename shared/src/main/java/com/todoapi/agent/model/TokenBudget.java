@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A person's model tokens per day (UTC), shared by every worker instance. A turn that finds the
  * day's budget spent makes no model call; a turn's tokens are counted as its calls return, so the
- * last turn of a day may go over by what one turn uses.
+ * last model call of a day may go over by what that call uses (the turn then stops before the next).
  */
 public interface TokenBudget {
 
