@@ -1,7 +1,13 @@
 package com.todoapi.agent.model;
 
-/** What the model is told it is, and what it remembers of the conversation beyond the window. */
+/**
+ * What the model is told it is, and what it remembers of the conversation beyond the window: the
+ * newest lines of the rolling summary, at most {@link #SUMMARY_CHARS} of them, so a turn at
+ * message 1,000 sends about what one at message 10 does (the stored summary keeps more, for the
+ * built-in agent's memory). Older facts are a {@code list_tasks} away.
+ */
 final class SystemPrompt {
+    static final int SUMMARY_CHARS = 800;
     static final String INSTRUCTIONS = """
             You are the assistant of a todo list app. You manage this person's tasks with the tools \
             you are given, and nothing else: add_task, list_tasks, complete_task, delete_task, update_task.
@@ -20,9 +26,19 @@ final class SystemPrompt {
     }
 
     static String with(String summary) {
-        if (summary.isBlank()) {
+        String recent = newestLines(summary.strip());
+        if (recent.isEmpty()) {
             return INSTRUCTIONS;
         }
-        return INSTRUCTIONS + "\n\nWhat was done earlier in this conversation (oldest first):\n" + summary;
+        return INSTRUCTIONS + "\n\nWhat was done earlier in this conversation (oldest first):\n" + recent;
+    }
+
+    /** The summary's last whole lines that fit in {@link #SUMMARY_CHARS}. */
+    static String newestLines(String summary) {
+        if (summary.length() <= SUMMARY_CHARS) {
+            return summary;
+        }
+        int start = summary.indexOf('\n', summary.length() - SUMMARY_CHARS - 1);
+        return start < 0 ? "" : summary.substring(start + 1);
     }
 }

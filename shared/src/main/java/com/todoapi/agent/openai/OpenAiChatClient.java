@@ -15,33 +15,25 @@ import com.todoapi.agent.model.ToolResult;
 import com.todoapi.agent.model.Usage;
 import com.todoapi.json.Json;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * An OpenAI-compatible Chat Completions API ({@code POST {base}/chat/completions} with
- * {@code tools} and {@code tool_choice: "auto"}) on the JDK's HTTP client: OpenAI, Azure OpenAI's
+ * {@code tools} and {@code tool_choice: "auto"}) over {@link JsonPost}: OpenAI, Azure OpenAI's
  * v1 endpoint, OpenRouter, Groq, Gemini's OpenAI-compatible endpoint, vLLM, Ollama. Failures are
  * mapped for {@link ModelCallException}: 408, 409, 429 and 5xx may pass (a 429 whose error is
  * {@code insufficient_quota} will not), any other status will not. Nothing of the request or the
  * answer goes into an exception's message: only the status and the provider's error code.
  */
 public final class OpenAiChatClient implements ModelClient {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
     private final OpenAiSettings settings;
-    private final HttpClient http;
 
     public OpenAiChatClient(OpenAiSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
@@ -51,32 +43,13 @@ public final class OpenAiChatClient implements ModelClient {
 
     @Override
     public ModelAnswer complete(ModelRequest request) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(settings.completionsUri())
-                .timeout(request.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(request)));
-        try {
-            settings.apiKey().ifPresent(key -> call.header(settings.keyHeader(), settings.keyPrefix() + key));
-        } catch (IllegalArgumentException badHeader) { // the JDK's message quotes the header's value: the key
-            throw ModelCallException.permanent("the API key is not a valid HTTP header value");
+        Map<String, String> headers = settings.apiKey()
+                .map(key -> Map.of(settings.keyHeader(), settings.keyPrefix() + key)).orElse(Map.of());
+        JsonPost.Answered answered = JsonPost.send(settings.completionsUri(), headers, body(request), request.timeout());
+        if (answered.status() != 200) {
+            throw failure(answered);
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(call.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException timedOut) {
-            throw ModelCallException.retryable("the model did not answer within " + request.timeout().toMillis() + " ms", null);
-        } catch (IOException unreachable) {
-            throw new ModelCallException(ModelCallException.Kind.RETRYABLE, "the model could not be reached ("
-                    + unreachable.getClass().getSimpleName() + ")", null, null);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw ModelCallException.retryable("interrupted while waiting for the model", null);
-        }
-        if (response.statusCode() != 200) {
-            throw failure(response);
-        }
-        return answer(response.body());
+        return answer(answered.body());
     }
 
     String body(ModelRequest request) {
@@ -165,8 +138,8 @@ public final class OpenAiChatClient implements ModelClient {
         return message.path("refusal").isTextual() ? message.get("refusal").asText() : "";
     }
 
-    private static ModelCallException failure(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private static ModelCallException failure(JsonPost.Answered response) {
+        int status = response.status();
         String code = errorCode(response.body());
         String message = "the model answered HTTP " + status + (code.isEmpty() ? "" : " (" + code + ")");
         boolean mayPass = status == 408 || status == 409 || status == 429 || status >= 500;
@@ -180,12 +153,12 @@ public final class OpenAiChatClient implements ModelClient {
      * {@code retry-after-ms} (milliseconds, as OpenAI sends it) first, then {@code Retry-After} in
      * seconds; a wait that is not positive, or an HTTP date, leaves it to the backoff (as OpenAI's SDKs do).
      */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<Duration> millis = response.headers().firstValue("retry-after-ms").flatMap(value -> millis(value, 1));
+    static Optional<Duration> retryAfter(JsonPost.Answered response) {
+        Optional<Duration> millis = response.header("retry-after-ms").flatMap(value -> millis(value, 1));
         if (millis.isPresent()) {
             return millis;
         }
-        return response.headers().firstValue("retry-after").flatMap(value -> millis(value, 1000));
+        return response.header("retry-after").flatMap(value -> millis(value, 1000));
     }
 
     private static Optional<Duration> millis(String value, double millisPerUnit) {
