@@ -15,7 +15,8 @@ import java.util.Set;
  * against the alternatives, cold and warm. Choices: the HTTP client, table-schema style and JSON
  * setup and MCP server, each variant in a probe function (mcp: the MCP server choice alone). Memory: one function at several sizes with Lambda's CPU for each.
  * Packaging: one function from its module's package, from one package of every function, and from
- * only the jars it loads.
+ * only the jars it loads. Model: the assistant with a language model (the chat worker's cold start per
+ * provider, the loop's own time, prompt growth from message 10 to 1,000, a turn's cost).
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -68,7 +69,7 @@ public final class Benchmarks {
             new LoadRun.Target("GET", "/v1/tasks/1", null),
             new LoadRun.Target("GET", "/v1/conversations", null));
 
-    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging");
+    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging", "model");
     /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
     static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
 
@@ -172,6 +173,10 @@ public final class Benchmarks {
                 table.append(String.format("| %s | %d | %.1f | %.0f |%n", r.layout(), r.jars(), r.bytes() / 1e6, r.coldMillis()));
             }
             System.out.print(table);
+        }
+        if (sections.contains("model")) {
+            System.out.printf("%nThe assistant with a model (ModelSection)%n");
+            ModelSection.run(repository, runs, System.out);
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }

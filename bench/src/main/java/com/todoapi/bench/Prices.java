@@ -20,6 +20,16 @@ final class Prices {
     /** SQS standard queue, per request up to 64 KB. https://aws.amazon.com/sqs/pricing/ */
     static final double SQS_REQUEST = 0.40 / 1_000_000;
 
+    /**
+     * OpenAI gpt-4.1-mini, standard tier, per input token (not cached) and per output token: $0.40 and
+     * $1.60 per million: an assumption to check. OpenAI's own pricing page
+     * (https://developers.openai.com/api/docs/pricing) could not be read from here; the figures are those of
+     * https://losclouds.com/ai-models/gpt-4-1-mini ("verified Apr 2, 2026") and
+     * https://vercel.com/ai-gateway/models/gpt-4.1-mini/api, read 2026-12-03.
+     */
+    static final double GPT_4_1_MINI_INPUT_TOKEN = 0.40 / 1_000_000;
+    static final double GPT_4_1_MINI_OUTPUT_TOKEN = 1.60 / 1_000_000;
+
     private Prices() {
     }
 }

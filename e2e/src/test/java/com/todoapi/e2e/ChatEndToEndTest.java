@@ -201,21 +201,29 @@ class ChatEndToEndTest {
     void theConversationAndTheAssistantsMemorySurviveARestart(@TempDir Path data) throws Exception {
         String user = Tokens.newUser();
         long conversation;
-        try (LocalRuntime first = start(data)) {
-            Chat chat = new Chat(new ServiceClient(first.url()), Tokens.bearer(user));
-            conversation = chat.start();
-            chat.say(conversation, "Add a task to renew my passport");
-        }
-        try (LocalRuntime second = start(data)) {
-            Chat chat = new Chat(new ServiceClient(second.url()), Tokens.bearer(user));
-            assertThat(chat.say(conversation, "What did I just add?").at("/reply/content").asText())
-                    .contains("Renew my passport");
-            assertEveryMessageHasExactlyOneCompletedReply(chat.messages(conversation), 2);
+        LocalRuntimeExtension.Prepared setup = ownRuntimeSetup();
+        try (AutoCloseable beside = setup.beside()) {
+            try (LocalRuntime first = start(setup.config(), data)) {
+                Chat chat = new Chat(new ServiceClient(first.url()), Tokens.bearer(user));
+                conversation = chat.start();
+                chat.say(conversation, "Add a task to renew my passport");
+            }
+            try (LocalRuntime second = start(setup.config(), data)) {
+                Chat chat = new Chat(new ServiceClient(second.url()), Tokens.bearer(user));
+                assertThat(chat.say(conversation, "What did I just add?").at("/reply/content").asText())
+                        .contains("Renew my passport");
+                assertEveryMessageHasExactlyOneCompletedReply(chat.messages(conversation), 2);
+            }
         }
     }
 
-    private static LocalRuntime start(Path data) {
-        return LocalRuntime.start(new LocalRuntime.Options(RepoFiles.template(), LocalConfig.read(RepoFiles.localConfig()),
+    /** The configuration of the runtimes a test starts itself: the local one, with the built-in assistant. */
+    LocalRuntimeExtension.Prepared ownRuntimeSetup() {
+        return new LocalRuntimeExtension.Prepared(LocalConfig.read(RepoFiles.localConfig()), () -> { });
+    }
+
+    private static LocalRuntime start(LocalConfig config, Path data) {
+        return LocalRuntime.start(new LocalRuntime.Options(RepoFiles.template(), config,
                 0, 0, 0, data, 2, Boolean.getBoolean(LocalRuntimeExtension.FRESH_PROCESS_PROPERTY), false,
                 line -> System.out.println("[restart] " + line)));
     }
@@ -232,7 +240,7 @@ class ChatEndToEndTest {
     }
 
     /** A person chatting: starts a conversation, says things and waits for the answers. */
-    private record Chat(ServiceClient client, String auth) {
+    record Chat(ServiceClient client, String auth) {
         long start() throws Exception {
             HttpResponse<String> created = client.send("POST", "/v1/conversations", "{}", "Authorization", auth);
             assertThat(created.statusCode()).isEqualTo(201);

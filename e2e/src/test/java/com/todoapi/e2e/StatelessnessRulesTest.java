@@ -52,7 +52,8 @@ class StatelessnessRulesTest {
             "software.amazon.awssdk.enhanced.dynamodb.TableSchema",
             // The project's own: immutable by construction, or stateless strategies.
             "com.todoapi.agent.builtin.Patterns", "com.todoapi.tasks.VersionMatch",
-            "com.todoapi.aws.dynamodb.Backoff", "com.todoapi.jobs.JobQueue", "com.todoapi.conversations.ReplyPoll");
+            "com.todoapi.aws.dynamodb.Backoff", "com.todoapi.jobs.JobQueue", "com.todoapi.conversations.ReplyPoll",
+            "com.todoapi.agent.model.Usage");
 
     private static final Set<String> FILE_WRITES = Set.of("write", "writeString", "newOutputStream",
             "newBufferedWriter", "createFile", "createDirectory", "createDirectories", "createTempFile",

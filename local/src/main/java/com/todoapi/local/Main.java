@@ -34,6 +34,13 @@ public final class Main {
               --no-schedules       do not fire the template's schedules
               --template FILE      the SAM template (template.yaml)
               --config FILE        local-mode parameters and environment (local/local-config.json)
+            the assistant (the built-in rules unless told otherwise; docs/assistant.md):
+              --agent NAME         builtin, openai (any OpenAI-compatible server) or bedrock
+              --model ID           the model, as the server names it (llama3.2, gpt-4.1-mini)
+              --model-base-url URL the server's base URL up to /v1 (http://127.0.0.1:11434/v1 for Ollama)
+              --model-key-header H the header carrying the key (Authorization, as Bearer; api-key for Azure)
+              --daily-token-budget N  model tokens per user per UTC day (0: no limit)
+              The key, if the server wants one, is read from the MODEL_API_KEY environment variable.
             """;
 
     /** How the {@code emulators} command's ready line starts, for whoever waits on it. */
@@ -97,7 +104,8 @@ public final class Main {
     /** Options shared by the commands. */
     /** {@code pagePort} is -1 for no try-it page. */
     record CommandLine(List<String> positional, int port, int pagePort, int dynamoDbPort, int sqsPort, Path dataDirectory,
-                       int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config) {
+                       int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config,
+                       AgentOptions agent) {
 
         static CommandLine parse(Deque<String> args) {
             int port = 3000;
@@ -112,9 +120,15 @@ public final class Main {
             Path template = Path.of("template.yaml");
             Path config = Path.of("local", "local-config.json");
             List<String> positional = new java.util.ArrayList<>();
+            AgentOptions agent = AgentOptions.fromEnvironment(System.getenv());
             while (!args.isEmpty()) {
                 String arg = args.pop();
                 switch (arg) {
+                    case "--agent" -> agent = agent.withAgent(value(arg, args));
+                    case "--model" -> agent = agent.withModel(value(arg, args));
+                    case "--model-base-url" -> agent = agent.withBaseUrl(value(arg, args));
+                    case "--model-key-header" -> agent = agent.withKeyHeader(value(arg, args));
+                    case "--daily-token-budget" -> agent = agent.withDailyTokenBudget(number(arg, args));
                     case "--port" -> port = number(arg, args);
                     case "--page-port" -> pagePort = number(arg, args);
                     case "--no-page" -> page = false;
@@ -137,11 +151,11 @@ public final class Main {
             }
             int chosenPagePort = !page ? -1 : pagePort != null ? pagePort : port == 0 ? 0 : port + 1;
             return new CommandLine(List.copyOf(positional), port, chosenPagePort, dynamoDbPort, sqsPort, data, maxInstances, fresh,
-                    schedules, template, config);
+                    schedules, template, config, agent.checked());
         }
 
         LocalRuntime.Options options(java.util.function.Consumer<String> log) {
-            return new LocalRuntime.Options(template, LocalConfig.read(config), port, dynamoDbPort, sqsPort,
+            return new LocalRuntime.Options(template, agent.appliedTo(LocalConfig.read(config)), port, dynamoDbPort, sqsPort,
                     dataDirectory, maxInstances, freshProcess, schedules, log);
         }
 

@@ -24,4 +24,13 @@ public interface Toolbox {
      * outcome; only infrastructure failures (the table not answering) throw.
      */
     ToolOutcome call(String tool, Map<String, Object> args);
+
+    /**
+     * As {@link #call(String, Map)}, with the call's place in the turn named by the caller
+     * ({@code "m2.1"}: round 2, second call) rather than counted: a model turn resumed from its
+     * checkpoint skips the rounds it saved, and its later calls must keep their keys.
+     */
+    default ToolOutcome call(String tool, Map<String, Object> args, String position) {
+        return call(tool, args);
+    }
 }

@@ -5,9 +5,12 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,6 +25,11 @@ import java.time.Duration;
  */
 public final class AwsClients {
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * A model may think for many seconds before its first byte, so the socket may wait longer
+     * than any worker runs; each call is bounded by its request's own timeout instead.
+     */
+    private static final Duration MODEL_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     private AwsClients() {
     }
@@ -41,6 +49,25 @@ public final class AwsClients {
 
     public static SsmClient ssm() {
         return configured(SsmClient.builder(), CallBudget.BACKGROUND);
+    }
+
+    /**
+     * The assistant's model. No SDK retries: the model loop retries within the turn's time
+     * (ModelRetries), and each call sets its own timeout. {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}
+     * points it elsewhere, as the other clients.
+     */
+    public static BedrockRuntimeClient bedrockRuntime() {
+        return BedrockRuntimeClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CallBudget.BACKGROUND.connectTimeout())
+                        .socketTimeout(MODEL_SOCKET_TIMEOUT)
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .build())
+                .credentialsProvider(credentials())
+                .region(new DefaultAwsRegionProviderChain().getRegion())
+                .build();
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder,

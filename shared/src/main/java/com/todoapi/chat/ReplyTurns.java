@@ -4,16 +4,23 @@ import com.todoapi.agent.Agent;
 import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.AgentTurn;
 import com.todoapi.agent.ChatMessage;
+import com.todoapi.agent.ReplyUsage;
+import com.todoapi.agent.ToolCall;
+import com.todoapi.agent.model.ModelCallException;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
+import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
 import com.todoapi.metrics.Metrics;
 import com.todoapi.tasks.TaskService;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +28,9 @@ import java.util.Optional;
  * of recent messages, let the agent answer with the user's tools, and write the reply and the new
  * summary together, only if the reply is still pending. A repeated job finds the reply settled and
  * does nothing; a run cut short is run again, and its tool calls replay instead of acting twice.
+ * A model agent also checkpoints its rounds on the pending reply (the turn's journal), so a run
+ * again does not ask the model again what it already answered. A model that refuses the call for
+ * good (a bad key, a request it rejects) fails the reply at once: retrying cannot help.
  */
 public final class ReplyTurns {
     /** Earlier messages a turn sees besides the summary: the same number at message 1,000 as at 10. */
@@ -28,6 +38,8 @@ public final class ReplyTurns {
     public static final String FAILED_REPLY =
             "Sorry, I couldn't answer this message. Please try sending it again.";
     private static final int SUMMARY_ATTEMPTS = 3;
+    /** What settling the reply may take after the agent is done: the turn's deadline leaves it over. */
+    static final Duration SETTLE_TIME = Duration.ofSeconds(3);
 
     private final ReplySettlement conversations;
     private final TaskService tasks;
@@ -48,6 +60,27 @@ public final class ReplyTurns {
 
     /** As {@link #answer(Job.Reply)}, counting the reply and its tool calls into {@code metrics}. */
     public boolean answer(Job.Reply job, Metrics metrics) {
+        return answer(job, metrics, Optional.empty());
+    }
+
+    /** As {@link #answer(Job.Reply, Metrics)}, within the {@code timeLeft} of the invocation. */
+    public boolean answer(Job.Reply job, Metrics metrics, Duration timeLeft) {
+        return answer(job, metrics, Optional.of(clock.instant().plus(timeLeft).minus(SETTLE_TIME)));
+    }
+
+    private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
+        try {
+            return settle(job, metrics, deadline);
+        } catch (ModelCallException refused) {
+            if (refused.retryable()) {
+                throw refused;
+            }
+            RequestLog.work("WARN", "model_refused", Map.of("reason", refused.getMessage()), null);
+            return giveUp(job, metrics);
+        }
+    }
+
+    private boolean settle(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
         for (int attempt = 1; ; attempt++) {
             Optional<Conversation> conversation = conversations.find(job.userId(), job.conversationId());
             if (conversation.isEmpty()) {
@@ -59,7 +92,7 @@ public final class ReplyTurns {
             if (window.isEmpty() || window.getLast().number() != job.replyNumber() || window.getLast().settled()) {
                 return false;
             }
-            switch (answer(job, conversation.get(), window, metrics)) {
+            switch (answer(job, conversation.get(), window, metrics, deadline)) {
                 case WRITTEN:
                     metrics.count(Metric.REPLIES_COMPLETED);
                     return true;
@@ -73,7 +106,8 @@ public final class ReplyTurns {
         }
     }
 
-    private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window, Metrics metrics) {
+    private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window,
+                                              Metrics metrics, Optional<Instant> deadline) {
         Message reply = window.getLast();
         Message question = window.size() < 2 ? null : window.get(window.size() - 2);
         if (question == null || question.number() != reply.number() - 1 || question.role() != Message.Role.USER) {
@@ -81,8 +115,16 @@ public final class ReplyTurns {
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
         TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics);
-        AgentReply answer = agent.respond(new AgentTurn(conversation.summary(), history, question.content()), tools);
-        return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), tools.calls()),
+        AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline);
+        long started = System.nanoTime();
+        AgentReply answer = agent.respond(turn, tools,
+                conversations.journal(job.userId(), conversation.id(), reply.number()));
+        answer.usage().ifPresent(usage -> metrics.modelCall(usage.inputTokens(), usage.outputTokens(),
+                Duration.ofNanos(System.nanoTime() - started)));
+        // A model turn's calls may have run in earlier deliveries: the agent's own record has them all.
+        List<ToolCall> calls = answer.toolCalls().orElseGet(tools::calls);
+        Optional<ReplyUsage> usage = answer.usage();
+        return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), calls, usage),
                 answer.summary(), clock.instant());
     }
 

@@ -69,9 +69,14 @@ public final class TodoTools implements Toolbox {
 
     @Override
     public ToolOutcome call(String tool, Map<String, Object> args) {
+        return call(tool, args, Integer.toString(calls.size()));
+    }
+
+    @Override
+    public ToolOutcome call(String tool, Map<String, Object> args, String position) {
         ToolOutcome outcome;
         try {
-            outcome = run(tool, args);
+            outcome = run(tool, args, position);
         } catch (RuntimeException failure) {
             count(tool, "failed");
             throw failure;
@@ -86,9 +91,9 @@ public final class TodoTools implements Toolbox {
         metrics.add(Metric.TOOL_CALLS, 1, Map.of(Metric.Dimension.TOOL, known, Metric.Dimension.OUTCOME, outcome));
     }
 
-    private ToolOutcome run(String tool, Map<String, Object> args) {
+    private ToolOutcome run(String tool, Map<String, Object> args, String position) {
         Optional<Once> once = turnKey.map(turn ->
-                new Once(SCOPE, turn + ":" + calls.size(), IdempotencyKeys.digest(tool, canonical(args))));
+                new Once(SCOPE, turn + ":" + position, IdempotencyKeys.digest(tool, canonical(args))));
         ToolOutcome outcome;
         try {
             refuseUnknownArguments(tool, args);

@@ -1,5 +1,7 @@
 package com.todoapi.conversations;
 
+import com.todoapi.agent.model.TurnJournal;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,12 @@ public interface ReplySettlement {
      * if the summary is still at the version the turn read.
      */
     ReplyWrite settle(String userId, Conversation read, Message reply, String summary, Instant now);
+
+    /**
+     * Where a model turn of this pending reply checkpoints its rounds: read when the turn first
+     * asks, saved on the reply item while it is pending, gone once the reply is settled.
+     */
+    TurnJournal journal(String userId, long conversationId, long replyNumber);
 
     /** Marks the reply failed with {@code content}, if it is still pending. */
     boolean fail(String userId, long conversationId, long replyNumber, String content);

@@ -42,8 +42,8 @@ public final class Metrics {
     }
 
     /**
-     * The hook for an agent that calls a model: the tokens one call used and how long it took.
-     * Nothing calls it yet (the built-in agent has no model); an agent needs the turn's Metrics to.
+     * What a model reply used: its tokens and the agent's time for the turn (ReplyTurns records it
+     * for every reply a model agent writes; the built-in agent records none).
      */
     public void modelCall(long inputTokens, long outputTokens, Duration latency) {
         add(Metric.MODEL_INPUT_TOKENS, inputTokens);

@@ -1,7 +1,6 @@
 package com.todoapi.wiring;
 
 import com.todoapi.agent.Agent;
-import com.todoapi.agent.builtin.BuiltInAgent;
 import com.todoapi.auth.AuthSettings;
 import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
@@ -166,13 +165,9 @@ public final class Services {
         return new ReplyTurns(conversationItems(), tasks(), agent(), clock);
     }
 
-    /** The assistant: {@code AGENT=builtin} (the default, and for now the only one). */
+    /** The assistant {@code AGENT} names: builtin (the default), openai or bedrock ({@link Agents}). */
     public Agent agent() {
-        String name = env.optional("AGENT").orElse("builtin");
-        if (!name.equals("builtin")) {
-            throw new IllegalStateException("AGENT=" + name + " is not an agent this build has (builtin)");
-        }
-        return new BuiltInAgent();
+        return Agents.fromEnvironment(env, tables, clock);
     }
 
     /** STUCK_AFTER_SECONDS: how long work may stay unsettled before the sweeper acts. */

@@ -10,20 +10,20 @@ import java.util.Optional;
  * What the conversation remembers once its messages have left the window: short lines of facts,
  * newest last, the oldest dropped to stay within {@link AgentReply#MAX_SUMMARY_CHARS}.
  */
-final class RollingSummary {
+public final class RollingSummary {
     private final List<String> lines;
 
     private RollingSummary(List<String> lines) {
         this.lines = List.copyOf(lines);
     }
 
-    static RollingSummary parse(String text) {
+    public static RollingSummary parse(String text) {
         String summary = text == null ? "" : text;
         return new RollingSummary(Arrays.stream(summary.split("\\R")).map(String::strip)
                 .filter(line -> !line.isEmpty()).toList());
     }
 
-    RollingSummary plus(List<TaskFact> facts) {
+    public RollingSummary plus(List<TaskFact> facts) {
         List<String> kept = new ArrayList<>(lines);
         facts.forEach(fact -> kept.add(fact.line()));
         int length = joinedLength(kept);
@@ -34,7 +34,7 @@ final class RollingSummary {
         return new RollingSummary(kept);
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines);
     }
 

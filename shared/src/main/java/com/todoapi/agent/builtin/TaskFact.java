@@ -5,15 +5,18 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Something done to a task, as one line of the rolling summary: {@code added task 1 "Buy groceries"}. */
-record TaskFact(Kind kind, long taskId, String title) {
+/**
+ * Something done to a task, as one line of the rolling summary: {@code added task 1 "Buy groceries"}.
+ * Model agents write the same lines, so a conversation keeps its memory when the agent changes.
+ */
+public record TaskFact(Kind kind, long taskId, String title) {
 
-    enum Kind { ADDED, COMPLETED, DELETED, UPDATED }
+    public enum Kind { ADDED, COMPLETED, DELETED, UPDATED }
 
     private static final Pattern LINE = Pattern.compile("(added|completed|deleted|updated) task (\\d{1,18}) \"(.*)\"");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
-    TaskFact {
+    public TaskFact {
         title = title == null ? "" : LINE_BREAKS.matcher(title).replaceAll(" ");
     }
 

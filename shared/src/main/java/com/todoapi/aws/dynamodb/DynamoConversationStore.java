@@ -1,5 +1,6 @@
 package com.todoapi.aws.dynamodb;
 
+import com.todoapi.agent.model.TurnJournal;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.ConversationPurges;
 import com.todoapi.conversations.ConversationRules;
@@ -241,6 +242,11 @@ public final class DynamoConversationStore implements ConversationStore, ReplySe
     }
 
     @Override
+    public TurnJournal journal(String userId, long conversationId, long replyNumber) {
+        return new DynamoTurnJournal(tables, userId, conversationId, replyNumber);
+    }
+
+    @Override
     public boolean fail(String userId, long conversationId, long replyNumber, String content) {
         Optional<Message> reply = message(userId, conversationId, replyNumber);
         if (reply.isEmpty() || reply.get().settled()) {
@@ -346,7 +352,7 @@ public final class DynamoConversationStore implements ConversationStore, ReplySe
         try {
             StoreCalls.run(() -> tables.messages().updateItem(UpdateItemEnhancedRequest.builder(MessageItem.class)
                     .item(new MessageItem(keys.pk(), keys.sk(), null, Keys.time(now), null, null, null, null, null,
-                            null, null, null, now))
+                            null, null, null, now, null))
                     .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
                     .conditionExpression(Expression.builder()
                             .expression("#status = :pending AND attribute_not_exists(requeued_at)")

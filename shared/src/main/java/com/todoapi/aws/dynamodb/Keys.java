@@ -1,6 +1,7 @@
 package com.todoapi.aws.dynamodb;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The table's keys (docs/architecture.md, "Data model"). Everything of a user sits under {@code USER#<sub>},
@@ -78,6 +79,15 @@ final class Keys {
 
     static String rateWindow(long windowStartEpochSecond) {
         return "WINDOW#" + windowStartEpochSecond;
+    }
+
+    /** A user's model tokens, one item a day (UTC), under the user like the rest of their data. */
+    static String tokenBudget(String userId) {
+        return user(userId) + "#TOKENS";
+    }
+
+    static String tokenDay(LocalDate day) {
+        return "DAY#" + day;
     }
 
     private static String padded(long number) {

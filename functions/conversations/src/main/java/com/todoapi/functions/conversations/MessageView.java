@@ -1,18 +1,19 @@
 package com.todoapi.functions.conversations;
 
+import com.todoapi.agent.ReplyUsage;
 import com.todoapi.agent.ToolCall;
 import com.todoapi.conversations.Message;
 import com.todoapi.json.Timestamps;
 
 import java.util.List;
 
-/** A message as docs/api.md shows it. */
+/** A message as docs/api.md shows it; {@code usage} only on a reply a language model wrote. */
 record MessageView(String id, String role, String content, String status, List<ToolCall> toolCalls,
-                   String createdAt) {
+                   String createdAt, ReplyUsage usage) {
 
     static MessageView of(Message m) {
         return new MessageView(m.id(), m.role().wireName(), m.content(), m.status().wireName(), m.toolCalls(),
-                Timestamps.format(m.createdAt()));
+                Timestamps.format(m.createdAt()), m.usage().orElse(null));
     }
 
     /** A reply not written yet: only its id and status. */

@@ -31,7 +31,7 @@ public final class ChatWorkerHandler extends QueueWorker {
         if (!(job instanceof Job.Reply reply)) {
             throw new IllegalArgumentException("The chat queue carries reply jobs only");
         }
-        return replies.answer(reply, metrics) ? "replied" : "nothing_to_do";
+        return replies.answer(reply, metrics, budget.left()) ? "replied" : "nothing_to_do";
     }
 
     /** The turn's reads for a reply nobody asked for: nothing found, nothing written. */

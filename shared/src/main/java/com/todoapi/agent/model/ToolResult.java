@@ -1,0 +1,5 @@
+package com.todoapi.agent.model;
+
+/** What a requested call gave, as the model will read it: the call's id, a JSON text, and whether it failed. */
+public record ToolResult(String callId, String content, boolean error) {
+}
