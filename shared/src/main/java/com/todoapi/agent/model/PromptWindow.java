@@ -15,7 +15,7 @@ import java.util.List;
  * {@link ToolResultText}, so the prompt does not grow with the conversation.
  */
 final class PromptWindow {
-    /** Tool calls of one earlier reply that are shown; a reply that made more says so in its text. */
+    /** Tool calls of one earlier reply that are shown, its first ones; its text still says what it did. */
     static final int CALLS_PER_EARLIER_REPLY = 8;
     /**
      * Stands for the reply of an earlier message that has none (it failed before it was written),
