@@ -4,7 +4,6 @@ import com.todoapi.agent.model.ModelRound;
 import com.todoapi.agent.model.ModelRounds;
 import com.todoapi.agent.model.TurnJournal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,20 +11,16 @@ import java.util.List;
  * (DynamoTurnJournal) sends them with each checkpoint: its own work without the call.
  */
 final class EncodingJournal implements TurnJournal {
-    private final List<ModelRound> rounds = new ArrayList<>();
+    private final TurnJournal kept = TurnJournal.inMemory();
 
     @Override
     public List<ModelRound> rounds() {
-        return List.copyOf(rounds);
+        return kept.rounds();
     }
 
     @Override
     public void save(ModelRound round) {
-        if (!rounds.isEmpty() && rounds.getLast().number() == round.number()) {
-            rounds.set(rounds.size() - 1, round);
-        } else {
-            rounds.add(round);
-        }
-        ModelRounds.encode(rounds);
+        kept.save(round);
+        ModelRounds.encode(kept.rounds());
     }
 }

@@ -52,12 +52,16 @@ final class WorkerColdStarts {
     }
 
     /** A function started again and again: what each run is started with, and a check of what it did. */
-    private interface Variant {
-        String name();
-
-        boolean realReply();
-
+    /** What one run of a variant starts, and how its outcome is checked. */
+    @FunctionalInterface
+    private interface Preparation {
         PreparedRun prepare(String runName) throws IOException;
+    }
+
+    private record Variant(String name, boolean realReply, Preparation preparation) {
+        PreparedRun prepare(String runName) throws IOException {
+            return preparation.prepare(runName);
+        }
     }
 
     private record PreparedRun(TimedFunction function, Runnable check) {
@@ -135,27 +139,14 @@ final class WorkerColdStarts {
         Map<String, String> environment = new HashMap<>(LocalRuntime.functionEnvironment(spec, aws, resources, config));
         environment.putAll(variables);
         String name = WORKER + ", AGENT=" + agent + ", one real reply";
-        return new Variant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean realReply() {
-                return true;
-            }
-
-            @Override
-            public PreparedRun prepare(String runName) throws IOException {
-                Job.Reply job = replies.firstMessage("bench-cold-" + agent + "-" + runName + "-" + System.nanoTime(), MESSAGE);
-                model.scriptOneTurn().accept(runName);
-                int callsBefore = model.callsSoFar().getAsInt();
-                TimedFunction function = new TimedFunction(spec, environment, replies.workerEvent(job));
-                return new PreparedRun(function, () -> check(name, job, model.callsSoFar().getAsInt() - callsBefore,
-                        model.callsPerTurn()));
-            }
-        };
+        return new Variant(name, true, runName -> {
+            Job.Reply job = replies.firstMessage("bench-cold-" + agent + "-" + runName + "-" + System.nanoTime(), MESSAGE);
+            model.scriptOneTurn().accept(runName);
+            int callsBefore = model.callsSoFar().getAsInt();
+            TimedFunction function = new TimedFunction(spec, environment, replies.workerEvent(job));
+            return new PreparedRun(function, () -> check(name, job, model.callsSoFar().getAsInt() - callsBefore,
+                    model.callsPerTurn()));
+        });
     }
 
     private void check(String name, Job.Reply job, int asked, int modelCalls) {
@@ -172,23 +163,8 @@ final class WorkerColdStarts {
     private Variant sample(String function, byte[] event, String name) {
         FunctionSpec spec = project.function(function);
         TimedFunction timed = new TimedFunction(spec, LocalRuntime.functionEnvironment(spec, aws, resources, config), event);
-        return new Variant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean realReply() {
-                return false;
-            }
-
-            @Override
-            public PreparedRun prepare(String runName) {
-                return new PreparedRun(timed, () -> {
-                });
-            }
-        };
+        return new Variant(name, false, runName -> new PreparedRun(timed, () -> {
+        }));
     }
 
     /**
@@ -200,33 +176,20 @@ final class WorkerColdStarts {
         Map<String, String> environment = LocalRuntime.functionEnvironment(spec, aws, resources, config);
         ObjectNode sample = (ObjectNode) JSON.readTree(caseOf("PostMessageFunction").event(repository.resolve("events")));
         String name = "PostMessageFunction, sample event to a conversation of its own (a real post)";
-        return new Variant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean realReply() {
-                return false;
-            }
-
-            @Override
-            public PreparedRun prepare(String runName) throws IOException {
-                long conversation = replies.newConversation(SAMPLE_USER);
-                String path = "/v1/conversations/" + conversation + "/messages";
-                ObjectNode event = sample.deepCopy();
-                event.put("rawPath", path);
-                ((ObjectNode) event.get("pathParameters")).put("conversation_id", Long.toString(conversation));
-                ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-                TimedFunction function = new TimedFunction(spec, environment, JSON.writeValueAsBytes(event));
-                return new PreparedRun(function, () -> {
-                    if (replies.messageCount(SAMPLE_USER, conversation) != 2) {
-                        throw new IllegalStateException(name + " did not post its message");
-                    }
-                });
-            }
-        };
+        return new Variant(name, false, runName -> {
+            long conversation = replies.newConversation(SAMPLE_USER);
+            String path = "/v1/conversations/" + conversation + "/messages";
+            ObjectNode event = sample.deepCopy();
+            event.put("rawPath", path);
+            ((ObjectNode) event.get("pathParameters")).put("conversation_id", Long.toString(conversation));
+            ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+            TimedFunction function = new TimedFunction(spec, environment, JSON.writeValueAsBytes(event));
+            return new PreparedRun(function, () -> {
+                if (replies.messageCount(SAMPLE_USER, conversation) != 2) {
+                    throw new IllegalStateException(name + " did not post its message");
+                }
+            });
+        });
     }
 
     private static ColdStarts.Case caseOf(String function) {
