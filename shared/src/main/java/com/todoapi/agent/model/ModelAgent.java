@@ -72,17 +72,21 @@ public final class ModelAgent implements Agent {
         List<ToolCall> recorded = new ArrayList<>();
         Usage usage = new Usage(client.model(), 0, 0);
         int modelCalls = 0;
+        Boolean budgetLeft = null; // read before the first call this run makes, then known from each charge
         for (int number = 1; number <= settings.maxRounds(); number++) {
             ModelRound round = number <= saved.size() ? saved.get(number - 1) : null;
             if (round == null) {
-                if (!budget.allows(turn.userId(), clock.instant())) {
+                if (budgetLeft == null) {
+                    budgetLeft = budget.allows(turn.userId(), clock.instant());
+                }
+                if (!budgetLeft) {
                     String text = recorded.isEmpty() ? BUDGET_SPENT : BUDGET_SPENT + " " + doneSoFar(recorded);
                     return reply(text, turn, recorded, usage, modelCalls);
                 }
                 List<ModelMessage> asked = List.copyOf(messages);
                 ModelAnswer answer = withCallIds(number, callIdsIn(messages), retries.complete(timeout -> new ModelRequest(system, asked,
                         modelTools, settings.maxOutputTokens(), settings.temperature(), timeout), turn.deadline()));
-                budget.charge(turn.userId(), answer.usage().totalTokens(), clock.instant());
+                budgetLeft = budget.charge(turn.userId(), answer.usage().totalTokens(), clock.instant());
                 round = ModelRound.asked(number, answer);
                 journal.save(round);
             }

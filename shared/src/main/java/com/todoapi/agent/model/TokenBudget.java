@@ -12,7 +12,11 @@ public interface TokenBudget {
     /** True if {@code userId} may still use the model today. */
     boolean allows(String userId, Instant now);
 
-    void charge(String userId, long tokens, Instant now);
+    /**
+     * Counts {@code tokens} to today's use; true if {@code userId} may still use the model, as
+     * {@link #allows} would say just after. One call does both, so a turn's later rounds need no read.
+     */
+    boolean charge(String userId, long tokens, Instant now);
 
     /** No limit: for a deploy without one, and for tests of other things. */
     static TokenBudget unlimited() {
@@ -23,7 +27,8 @@ public interface TokenBudget {
             }
 
             @Override
-            public void charge(String userId, long tokens, Instant now) {
+            public boolean charge(String userId, long tokens, Instant now) {
+                return true;
             }
         };
     }

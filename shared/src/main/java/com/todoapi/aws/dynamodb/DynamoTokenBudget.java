@@ -3,6 +3,8 @@ package com.todoapi.aws.dynamodb;
 import com.todoapi.agent.model.TokenBudget;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,17 +41,19 @@ public final class DynamoTokenBudget implements TokenBudget {
     }
 
     @Override
-    public void charge(String userId, long tokens, Instant now) {
+    public boolean charge(String userId, long tokens, Instant now) {
         if (tokens <= 0) {
-            return;
+            return allows(userId, now);
         }
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).plus(KEPT_AFTER_THE_DAY).toEpochSecond();
-        StoreCalls.run(() -> tables.dynamoDb().updateItem(request -> request
+        UpdateItemResponse counted = StoreCalls.call(() -> tables.dynamoDb().updateItem(request -> request
                 .tableName(tables.tableName()).key(key(userId, now))
                 .updateExpression("ADD tokens :tokens SET expires_at = :expires")
                 .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromN(Long.toString(tokens)),
-                        ":expires", AttributeValue.fromN(Long.toString(expiresAt))))));
+                        ":expires", AttributeValue.fromN(Long.toString(expiresAt))))
+                .returnValues(ReturnValue.UPDATED_NEW)));
+        return Long.parseLong(counted.attributes().get("tokens").n()) < tokensPerDay;
     }
 
     private static Map<String, AttributeValue> key(String userId, Instant now) {

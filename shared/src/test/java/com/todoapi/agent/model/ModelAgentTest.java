@@ -528,9 +528,10 @@ class ModelAgentTest {
         }
 
         @Override
-        public void charge(String userId, long tokens, Instant now) {
+        public boolean charge(String userId, long tokens, Instant now) {
             charges.add(tokens);
             users.add(userId);
+            return allows(userId, now);
         }
     }
 
