@@ -223,9 +223,9 @@ class ChatEndToEndTest {
     }
 
     private static LocalRuntime start(LocalConfig config, Path data) {
-        return LocalRuntime.start(new LocalRuntime.Options(RepoFiles.template(), config,
+        return LocalRuntime.start(LocalRuntimeExtension.recorded(new LocalRuntime.Options(RepoFiles.template(), config,
                 0, 0, 0, data, 2, Boolean.getBoolean(LocalRuntimeExtension.FRESH_PROCESS_PROPERTY), false,
-                line -> System.out.println("[restart] " + line)));
+                line -> System.out.println("[restart] " + line))));
     }
 
     private static void assertEveryMessageHasExactlyOneCompletedReply(JsonNode messages, int userMessages) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.todoapi.local.LocalConfig;
 import com.todoapi.local.LocalRuntime;
 import com.todoapi.local.emulator.Provisioner;
+import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.RepoFiles;
 import com.todoapi.testing.ServiceClient;
 import com.todoapi.testing.Tokens;
@@ -48,9 +49,9 @@ class FaultsEndToEndTest {
         LocalConfig local = LocalConfig.read(RepoFiles.localConfig());
         Map<String, String> environment = new HashMap<>(local.environment());
         environment.put("STUCK_AFTER_SECONDS", Integer.toString(STUCK_AFTER_SECONDS));
-        runtime = LocalRuntime.start(new LocalRuntime.Options(RepoFiles.template(),
+        runtime = LocalRuntime.start(LocalRuntimeExtension.recorded(new LocalRuntime.Options(RepoFiles.template(),
                 new LocalConfig(local.parameters(), environment, List.of()), 0, 0, 0, data, 2, false, false,
-                line -> System.out.println("[faults] " + line)));
+                line -> System.out.println("[faults] " + line))));
         client = new ServiceClient(runtime.url());
     }
 

@@ -1,5 +1,6 @@
 package com.todoapi.e2e;
 
+import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.RepoFiles;
 
 import java.io.BufferedReader;
@@ -50,6 +51,10 @@ final class RunCommand implements AutoCloseable {
                 "--port", "0", "--dynamodb-port", "0", "--sqs-port", "0", "--max-instances", "2", "--no-schedules",
                 "--data-dir", data.toString(),
                 "--template", RepoFiles.template().toString(), "--config", RepoFiles.localConfig().toString()));
+        String awsCallLog = System.getProperty(LocalRuntimeExtension.AWS_CALL_LOG_PROPERTY, "");
+        if (!awsCallLog.isBlank()) {
+            command.addAll(List.of("--record-aws-calls", awsCallLog));
+        }
         Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<URI> up = new CompletableFuture<>();

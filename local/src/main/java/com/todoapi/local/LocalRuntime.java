@@ -7,6 +7,7 @@ import com.todoapi.local.events.Scheduler;
 import com.todoapi.local.events.SqsPoller;
 import com.todoapi.local.gateway.CorsPolicy;
 import com.todoapi.local.gateway.FrontDoor;
+import com.todoapi.local.lambda.AwsCallLog;
 import com.todoapi.local.lambda.FunctionPool;
 import com.todoapi.local.lambda.FunctionProcess;
 import com.todoapi.local.lambda.InvocationResult;
@@ -39,10 +40,23 @@ public final class LocalRuntime implements AutoCloseable {
      * @param dataDirectory       where DynamoDB data survives restarts, or null for memory only
      * @param maxInstances        the most JVMs one function runs at once; more events wait
      * @param freshProcessPerEvent a new JVM for every event, stopped after it
+     * @param awsCallLog          where every function records each AWS call it makes, or null for no recording
      */
     public record Options(Path template, LocalConfig config, int port, int dynamoDbPort, int sqsPort,
                           Path dataDirectory, int maxInstances, boolean freshProcessPerEvent,
-                          boolean schedules, Consumer<String> log) {
+                          boolean schedules, Consumer<String> log, Path awsCallLog) {
+        public Options(Path template, LocalConfig config, int port, int dynamoDbPort, int sqsPort,
+                       Path dataDirectory, int maxInstances, boolean freshProcessPerEvent,
+                       boolean schedules, Consumer<String> log) {
+            this(template, config, port, dynamoDbPort, sqsPort, dataDirectory, maxInstances, freshProcessPerEvent,
+                    schedules, log, null);
+        }
+
+        /** These options, with every function recording its AWS calls into {@code directory}. */
+        public Options recordingAwsCallsTo(Path directory) {
+            return new Options(template, config, port, dynamoDbPort, sqsPort, dataDirectory, maxInstances,
+                    freshProcessPerEvent, schedules, log, directory);
+        }
     }
 
     private final Emulators emulators;
@@ -68,12 +82,17 @@ public final class LocalRuntime implements AutoCloseable {
         List<SqsPoller> pollers = new ArrayList<>();
         Scheduler scheduler = new Scheduler(options.log());
         FrontDoor frontDoor = null;
+        AwsCallLog callLog = options.awsCallLog() == null ? null
+                : new AwsCallLog(options.awsCallLog(), emulators.resources().manifest());
         try {
             List<HttpRoute> routes = new ArrayList<>();
             for (FunctionSpec function : template.functions()) {
                 Map<String, String> environment = functionEnvironment(function, emulators.aws(), emulators.resources(),
                         options.config());
                 FunctionProcess process = new FunctionProcess(function, environment, options.log());
+                if (callLog != null) {
+                    process = process.recordingCallsTo(callLog);
+                }
                 pools.put(function.logicalId(), new FunctionPool(process, options.maxInstances(), options.freshProcessPerEvent()));
                 routes.addAll(function.routes());
             }

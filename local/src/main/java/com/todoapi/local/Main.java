@@ -34,6 +34,7 @@ public final class Main {
               --no-schedules       do not fire the template's schedules
               --template FILE      the SAM template (template.yaml)
               --config FILE        local-mode parameters and environment (local/local-config.json)
+              --record-aws-calls DIR  every function records each AWS call it makes into DIR (./dev iam-check --calls DIR)
             the assistant (the built-in rules unless told otherwise; docs/assistant.md):
               --agent NAME         builtin, openai (any OpenAI-compatible server) or bedrock
               --model ID           the model, as the server names it (llama3.2, gpt-4.1-mini)
@@ -105,7 +106,7 @@ public final class Main {
     /** {@code pagePort} is -1 for no try-it page. */
     record CommandLine(List<String> positional, int port, int pagePort, int dynamoDbPort, int sqsPort, Path dataDirectory,
                        int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config,
-                       AgentOptions agent) {
+                       AgentOptions agent, Path awsCallLog) {
 
         static CommandLine parse(Deque<String> args) {
             int port = 3000;
@@ -119,6 +120,7 @@ public final class Main {
             boolean schedules = true;
             Path template = Path.of("template.yaml");
             Path config = Path.of("local", "local-config.json");
+            Path awsCallLog = null;
             List<String> positional = new java.util.ArrayList<>();
             AgentOptions agent = AgentOptions.fromEnvironment(System.getenv());
             while (!args.isEmpty()) {
@@ -141,6 +143,7 @@ public final class Main {
                     case "--no-schedules" -> schedules = false;
                     case "--template" -> template = Path.of(value(arg, args));
                     case "--config" -> config = Path.of(value(arg, args));
+                    case "--record-aws-calls" -> awsCallLog = Path.of(value(arg, args));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -151,12 +154,12 @@ public final class Main {
             }
             int chosenPagePort = !page ? -1 : pagePort != null ? pagePort : port == 0 ? 0 : port + 1;
             return new CommandLine(List.copyOf(positional), port, chosenPagePort, dynamoDbPort, sqsPort, data, maxInstances, fresh,
-                    schedules, template, config, agent.checked());
+                    schedules, template, config, agent.checked(), awsCallLog);
         }
 
         LocalRuntime.Options options(java.util.function.Consumer<String> log) {
             return new LocalRuntime.Options(template, agent.appliedTo(LocalConfig.read(config)), port, dynamoDbPort, sqsPort,
-                    dataDirectory, maxInstances, freshProcess, schedules, log);
+                    dataDirectory, maxInstances, freshProcess, schedules, log, awsCallLog);
         }
 
         private static String value(String option, Deque<String> args) {

@@ -1,5 +1,7 @@
 package com.todoapi.aws;
 
+import com.todoapi.aws.recording.CallRecorder;
+import com.todoapi.config.Env;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -22,6 +24,7 @@ import java.time.Duration;
  * Builds each SDK client once per process. Region, credentials and endpoints come from the
  * environment as Lambda sets it; the local runtime points clients at its emulators with the
  * SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, so no code path differs locally.
+ * There, and only there, each client may also record its calls for the deploy proof ({@link CallRecorder}).
  */
 public final class AwsClients {
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
@@ -62,9 +65,9 @@ public final class AwsClients {
                         .connectionTimeout(CallBudget.BACKGROUND.connectTimeout())
                         .socketTimeout(MODEL_SOCKET_TIMEOUT)
                         .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                .overrideConfiguration(recorded(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .build())
+                        .build()))
                 .credentialsProvider(credentials())
                 .region(new DefaultAwsRegionProviderChain().getRegion())
                 .build();
@@ -73,10 +76,16 @@ public final class AwsClients {
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder,
                                                                                                    CallBudget budget) {
         return builder.httpClient(httpClient(budget))
-                .overrideConfiguration(budget.overrides())
+                .overrideConfiguration(recorded(budget.overrides()))
                 .credentialsProvider(credentials())
                 .region(new DefaultAwsRegionProviderChain().getRegion())
                 .build();
+    }
+
+    private static ClientOverrideConfiguration recorded(ClientOverrideConfiguration overrides) {
+        return CallRecorder.fromEnvironment(Env.system())
+                .map(recorder -> overrides.toBuilder().addExecutionInterceptor(recorder).build())
+                .orElse(overrides);
     }
 
     private static SdkHttpClient httpClient(CallBudget budget) {

@@ -11,6 +11,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Optional;
  */
 public final class LocalRuntimeExtension implements ParameterResolver {
     public static final String FRESH_PROCESS_PROPERTY = "local.freshProcess";
+    /** A folder: every function of every runtime started here records its AWS calls there ({@code ./dev iam-check}). */
+    public static final String AWS_CALL_LOG_PROPERTY = "local.awsCallLog";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -79,8 +82,14 @@ public final class LocalRuntimeExtension implements ParameterResolver {
     private static Running start(LocalConfig config, AutoCloseable beside, String prefix) {
         boolean fresh = Boolean.getBoolean(FRESH_PROCESS_PROPERTY);
         RuntimeLog log = new RuntimeLog(prefix);
-        return new Running(LocalRuntime.start(new LocalRuntime.Options(RepoFiles.template(), config, 0, 0, 0, null, 4,
-                fresh, false, log)), log, beside);
+        return new Running(LocalRuntime.start(recorded(new LocalRuntime.Options(RepoFiles.template(), config, 0, 0, 0, null, 4,
+                fresh, false, log))), log, beside);
+    }
+
+    /** The options, recording AWS calls where the build asks (e2e's pom: target/aws-calls). */
+    public static LocalRuntime.Options recorded(LocalRuntime.Options options) {
+        String folder = System.getProperty(AWS_CALL_LOG_PROPERTY, "");
+        return folder.isBlank() ? options : options.recordingAwsCallsTo(Path.of(folder));
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

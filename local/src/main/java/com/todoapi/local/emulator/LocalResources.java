@@ -3,6 +3,7 @@ package com.todoapi.local.emulator;
 import com.todoapi.local.template.Intrinsics;
 import com.todoapi.local.template.Template;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +30,30 @@ public record LocalResources(Template template, Map<String, String> tableNames, 
             throw new IllegalArgumentException("No queue " + logicalId + " in the template");
         }
         return queue;
+    }
+
+    /**
+     * What {@code ./dev iam-check} needs to evaluate this run's calls: the parameter values the
+     * run used (a parameter with neither a value nor a default is left out) and the physical
+     * names of the tables and queues.
+     */
+    public Map<String, Object> manifest() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : template.parameterNames()) {
+            if (parameters.containsKey(name) || template.parameterDefault(name).isPresent()) {
+                values.put(name, ref(name));
+            }
+        }
+        Map<String, Object> queueManifest = new LinkedHashMap<>();
+        queues.forEach((id, queue) -> queueManifest.put(id, Map.of("name", queue.name(), "url", queue.url(), "arn", queue.arn())));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("region", LocalAws.REGION);
+        manifest.put("account", LocalAws.ACCOUNT);
+        manifest.put("stack", ref("AWS::StackName"));
+        manifest.put("parameters", values);
+        manifest.put("tables", new LinkedHashMap<>(tableNames));
+        manifest.put("queues", queueManifest);
+        return manifest;
     }
 
     @Override

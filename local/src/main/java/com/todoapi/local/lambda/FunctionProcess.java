@@ -28,21 +28,24 @@ public final class FunctionProcess {
     private final String runtimeClasspath;
     private final Consumer<String> log;
     private final List<String> launcher;
+    private final AwsCallLog callLog;
 
     /**
      * @param environment the function's variables, already resolved, plus what points it at the emulators
      * @param log         receives every line the process prints, prefixed with function and instance
      */
     public FunctionProcess(FunctionSpec spec, Map<String, String> environment, Consumer<String> log) {
-        this(spec, environment, log, List.of());
+        this(spec, environment, log, List.of(), null);
     }
 
-    private FunctionProcess(FunctionSpec spec, Map<String, String> environment, Consumer<String> log, List<String> launcher) {
+    private FunctionProcess(FunctionSpec spec, Map<String, String> environment, Consumer<String> log, List<String> launcher,
+                            AwsCallLog callLog) {
         this.spec = spec;
         this.environment = Map.copyOf(environment);
         this.runtimeClasspath = RuntimeInterfaceClient.classpath();
         this.log = log;
         this.launcher = List.copyOf(launcher);
+        this.callLog = callLog;
     }
 
     /**
@@ -50,7 +53,14 @@ public final class FunctionProcess {
      * line given after it as arguments (a benchmark uses one that caps the CPU as Lambda does).
      */
     public FunctionProcess launchedBy(List<String> launcher) {
-        return new FunctionProcess(spec, environment, log, launcher);
+        return new FunctionProcess(spec, environment, log, launcher, callLog);
+    }
+
+    /** The same function recording every AWS call it makes into {@code callLog} (the deploy proof). */
+    public FunctionProcess recordingCallsTo(AwsCallLog callLog) {
+        Map<String, String> recording = new LinkedHashMap<>(environment);
+        recording.putAll(callLog.environment());
+        return new FunctionProcess(spec, recording, log, launcher, callLog);
     }
 
     public FunctionSpec spec() {
@@ -125,7 +135,9 @@ public final class FunctionProcess {
         Thread.ofVirtual().start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    log.accept(prefix + line);
+                    if (callLog == null || !callLog.accept(spec.logicalId(), line)) {
+                        log.accept(prefix + line);
+                    }
                 }
             } catch (IOException ignored) {
                 // the process is gone; so is its output

@@ -52,6 +52,10 @@ public final class Template {
         return Optional.ofNullable(Yaml.map(parameters.get(name)).get("Default")).map(String::valueOf);
     }
 
+    public java.util.Set<String> parameterNames() {
+        return parameters.keySet();
+    }
+
     public boolean hasParameter(String name) {
         return parameters.containsKey(name);
     }

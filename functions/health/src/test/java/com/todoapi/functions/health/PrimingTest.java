@@ -1,7 +1,9 @@
 package com.todoapi.functions.health;
 
 import com.todoapi.aws.dynamodb.TableProbe;
+import com.todoapi.aws.recording.CallRecorder;
 import com.todoapi.aws.sqs.QueueProbe;
+import com.todoapi.testing.PrimingCalls;
 
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
@@ -12,16 +14,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
-/** The health function's SnapStart priming serves a whole health check: the table is reached, nothing written. */
+/**
+ * The health function's SnapStart priming serves a whole health check: the table is reached, nothing
+ * written; its AWS calls are recorded for ./dev iam-check (in AWS, priming runs with the function's role).
+ */
 @ExtendWith(AwsBackendExtension.class)
 class PrimingTest {
 
     @Test
     void primingRunsTheHealthCheck(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
+        PrimingCalls calls = new PrimingCalls(aws);
+        CallRecorder recorder = new CallRecorder("HealthFunction", calls.sink("HealthFunction"));
         HealthHandler handler = new HealthHandler(new HealthCheck(List.of(
-                new TableProbe(meter.dynamoDb(aws), aws.tableName()),
-                new QueueProbe(aws.aws().sqs(), aws.resources().queue("ChatQueue").url()))));
-        PrimingCheck.readsTheTableAndWritesNothing("HealthHandler", handler.priming()::run, meter);
+                new TableProbe(calls.dynamoDb(meter, recorder), aws.tableName()),
+                new QueueProbe(calls.sqs(recorder), aws.resources().queue("ChatQueue").url()))));
+        PrimingCheck.readsTheTableAndWritesNothing("HealthFunction", handler.priming()::run, meter);
     }
 }

@@ -1,5 +1,7 @@
 package com.todoapi.functions.mcp;
 
+import com.todoapi.aws.recording.CallRecorder;
+import com.todoapi.testing.PrimingCalls;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -135,10 +137,13 @@ class McpHandlersTest {
 
     @Test
     void primingReadsTheTableAndWritesNothing(AwsBackend aws) {
+        // Its AWS calls are recorded for ./dev iam-check: in AWS, priming runs with the function's role.
         CapacityMeter meter = new CapacityMeter();
-        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), meter.dynamoDb(aws),
-                aws.aws()::sqs, Clock.systemUTC());
-        PrimingCheck.readsTheTableAndWritesNothing("McpHandler", new McpHandler(services).priming()::run, meter);
+        PrimingCalls calls = new PrimingCalls(aws);
+        CallRecorder recorder = new CallRecorder("McpFunction", calls.sink("McpFunction"));
+        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), calls.dynamoDb(meter, recorder),
+                () -> calls.sqs(recorder), Clock.systemUTC());
+        PrimingCheck.readsTheTableAndWritesNothing("McpFunction", new McpHandler(services).priming()::run, meter);
     }
 
     private static ProtectedResourceMetadataHandler metadataHandler(AwsBackend aws, Map<String, String> overrides) {

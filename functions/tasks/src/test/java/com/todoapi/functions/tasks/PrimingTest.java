@@ -1,5 +1,8 @@
 package com.todoapi.functions.tasks;
 
+import com.todoapi.aws.recording.CallRecorder;
+import com.todoapi.lambda.Priming;
+import com.todoapi.testing.PrimingCalls;
 import com.todoapi.config.Env;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
@@ -12,20 +15,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Each function's SnapStart priming on DynamoDB Local: it reaches the table and writes nothing. */
+/**
+ * Each function's SnapStart priming on DynamoDB Local: it reaches the table and writes nothing; its
+ * AWS calls are recorded for ./dev iam-check, since in AWS priming runs with the function's role.
+ */
 @ExtendWith(AwsBackendExtension.class)
 class PrimingTest {
 
     @Test
     void everyFunctionPrimesItsHotPathReadOnly(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
-        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), meter.dynamoDb(aws),
-                aws.aws()::sqs, Clock.systemUTC());
-        PrimingCheck.readsTheTableAndWritesNothing("CreateTaskHandler", new CreateTaskHandler(services).priming()::run, meter);
-        PrimingCheck.readsTheTableAndWritesNothing("GetTaskHandler", new GetTaskHandler(services).priming()::run, meter);
-        PrimingCheck.readsTheTableAndWritesNothing("ListTasksHandler", new ListTasksHandler(services).priming()::run, meter);
-        PrimingCheck.readsTheTableAndWritesNothing("UpdateTaskHandler", new UpdateTaskHandler(services).priming()::run, meter);
-        PrimingCheck.readsTheTableAndWritesNothing("DeleteTaskHandler", new DeleteTaskHandler(services).priming()::run, meter);
+        PrimingCalls calls = new PrimingCalls(aws);
+        primes("CreateTaskFunction", services -> new CreateTaskHandler(services).priming(), aws, calls, meter);
+        primes("GetTaskFunction", services -> new GetTaskHandler(services).priming(), aws, calls, meter);
+        primes("ListTasksFunction", services -> new ListTasksHandler(services).priming(), aws, calls, meter);
+        primes("UpdateTaskFunction", services -> new UpdateTaskHandler(services).priming(), aws, calls, meter);
+        primes("DeleteTaskFunction", services -> new DeleteTaskHandler(services).priming(), aws, calls, meter);
+    }
+
+    /** Runs {@code function}'s priming with clients that count its table calls and record every AWS call. */
+    private static void primes(String function, Function<Services, Priming> handler, AwsBackend aws, PrimingCalls calls,
+                               CapacityMeter meter) {
+        CallRecorder recorder = new CallRecorder(function, calls.sink(function));
+        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), calls.dynamoDb(meter, recorder),
+                () -> calls.sqs(recorder), Clock.systemUTC());
+        PrimingCheck.readsTheTableAndWritesNothing(function, handler.apply(services)::run, meter);
     }
 }

@@ -1,0 +1,1 @@
+"""The deploy proof: every recorded AWS call of every function, checked against its IAM role."""

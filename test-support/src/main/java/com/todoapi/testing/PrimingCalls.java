@@ -1,0 +1,71 @@
+package com.todoapi.testing;
+
+import com.todoapi.local.lambda.AwsCallLog;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Consumer;
+
+/**
+ * Records the AWS calls of each function's SnapStart priming into the module's
+ * {@code target/aws-calls}, in the local runtime's format: in AWS, priming runs with the
+ * function's role when Lambda publishes a version, and no local run publishes one, so this is
+ * where {@code ./dev iam-check} learns of those calls. Clients built here carry the function's recorder.
+ */
+public final class PrimingCalls {
+    public static final Path FOLDER = Path.of("target", "aws-calls");
+
+    private final AwsBackend aws;
+    private final AwsCallLog log;
+
+    /** Starts the module's recording afresh: what an earlier build recorded is gone. */
+    public PrimingCalls(AwsBackend aws) {
+        this.aws = aws;
+        forgetEarlierRecordings();
+        this.log = new AwsCallLog(FOLDER, aws.resources().manifest());
+    }
+
+    /** Where the recorder of {@code function} (shared's CallRecorder) hands each call's JSON. */
+    public Consumer<String> sink(String function) {
+        return json -> log.append(function, json);
+    }
+
+    /** A DynamoDB client that {@code meter} counts and {@code recorder} records. */
+    public DynamoDbClient dynamoDb(CapacityMeter meter, ExecutionInterceptor recorder) {
+        return meter.dynamoDb(aws.aws().dynamoDbEndpoint(), recorder);
+    }
+
+    /** An SQS client that {@code recorder} records. */
+    public SqsClient sqs(ExecutionInterceptor recorder) {
+        return SqsClient.builder()
+                .endpointOverride(aws.aws().sqsEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
+                .build();
+    }
+
+    private static void forgetEarlierRecordings() {
+        if (!Files.exists(FOLDER)) {
+            return;
+        }
+        try (var files = Files.walk(FOLDER)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + FOLDER, e);
+        }
+    }
+}
