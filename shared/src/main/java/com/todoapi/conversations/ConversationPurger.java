@@ -34,8 +34,8 @@ public final class ConversationPurger {
         return "continued";
     }
 
-    /** A read of a conversation nobody has: the purge's first read, for priming. */
+    /** The purge's first read, of a conversation nobody has, for priming: what its role allows it. */
     public void primeRead() {
-        conversations.find("snapstart-priming", 1);
+        conversations.readFirstPage("snapstart-priming", 1);
     }
 }

@@ -30,15 +30,7 @@ final class ConversationPurge {
 
     /** Deletes up to {@code maxItems} items; true once nothing of the conversation is left. */
     boolean run(int maxItems) {
-        QueryResponse page = StoreCalls.call(() -> tables.dynamoDb().query(QueryRequest.builder()
-                .tableName(tables.tableName())
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
-                .projectionExpression("pk, sk, #state")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .limit(maxItems)
-                .consistentRead(true)
-                .build()));
+        QueryResponse page = firstPage(maxItems);
         List<Map<String, AttributeValue>> items = new ArrayList<>(page.items());
         boolean conversationItemFirst = !items.isEmpty() && Keys.CONVERSATION.equals(items.get(0).get("sk").s());
         if (conversationItemFirst) {
@@ -57,6 +49,19 @@ final class ConversationPurge {
             deleteConversationItem();
         }
         return true;
+    }
+
+    /** Up to {@code maxItems} keys of the conversation's items, the conversation's own first; reads only. */
+    QueryResponse firstPage(int maxItems) {
+        return StoreCalls.call(() -> tables.dynamoDb().query(QueryRequest.builder()
+                .tableName(tables.tableName())
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+                .projectionExpression("pk, sk, #state")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .limit(maxItems)
+                .consistentRead(true)
+                .build()));
     }
 
     private void deleteAll(List<Map<String, AttributeValue>> items) {

@@ -315,6 +315,11 @@ public final class DynamoConversationStore implements ConversationStore, ReplySe
     }
 
     @Override
+    public void readFirstPage(String userId, long conversationId) {
+        new ConversationPurge(tables, userId, conversationId).firstPage(1);
+    }
+
+    @Override
     public List<StuckWork> stuck(Instant before, int limit) {
         List<StuckWork> found = new ArrayList<>();
         for (int shard = 0; shard < Keys.WORK_SHARDS && found.size() < limit; shard++) {
