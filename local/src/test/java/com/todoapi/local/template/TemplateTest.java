@@ -125,12 +125,25 @@ class TemplateTest {
     @Test
     void everyDeadLetterQueueHasAnAlarmAndEveryAlarmNotifiesTheTopic() throws Exception {
         Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
+        List<String> deadLetterQueues = new java.util.ArrayList<>();
         for (QueueSpec queue : template.queues()) {
-            queue.deadLetterQueue().ifPresent(dlq -> assertThat(resources.values().stream().map(Yaml::map)
+            queue.deadLetterQueue().ifPresent(deadLetterQueues::add);
+        }
+        resources.values().stream().map(Yaml::map)
+                .filter(r -> "AWS::Serverless::Function".equals(r.get("Type")))
+                .map(r -> Yaml.map(r.get("Properties")))
+                .forEach(p -> {
+                    getAttTarget(Yaml.map(p.get("DeadLetterQueue")).get("TargetArn")).ifPresent(deadLetterQueues::add);
+                    Yaml.map(p.get("Events")).values().forEach(e -> getAttTarget(Yaml.map(Yaml.map(
+                            Yaml.map(e).get("Properties")).get("DeadLetterConfig")).get("Arn")).ifPresent(deadLetterQueues::add));
+                });
+        assertThat(deadLetterQueues).contains("ChatDeadLetterQueue", "CleanupDeadLetterQueue", "SweeperDeadLetterQueue");
+        for (String dlq : deadLetterQueues) {
+            assertThat(resources.values().stream().map(Yaml::map)
                     .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
                     .map(r -> Yaml.map(r.get("Properties")))
                     .filter(p -> "ApproximateNumberOfMessagesVisible".equals(p.get("MetricName")))
-                    .anyMatch(p -> p.get("Dimensions").toString().contains(dlq))).as(dlq).isTrue());
+                    .anyMatch(p -> p.get("Dimensions").toString().contains(dlq))).as(dlq).isTrue();
         }
         resources.forEach((id, resource) -> {
             if ("AWS::CloudWatch::Alarm".equals(Yaml.map(resource).get("Type"))) {
@@ -139,6 +152,85 @@ class TemplateTest {
                 assertThat(p.get("OKActions")).as(id).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
             }
         });
+    }
+
+    /** Functions invoked asynchronously (a schedule) keep what fails; the others are invoked synchronously. */
+    @Test
+    void everyScheduledFunctionHasADeadLetterQueueForLambdaAndForEventBridge() throws Exception {
+        Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
+        for (FunctionSpec function : template.functions()) {
+            Map<String, Object> p = Yaml.map(Yaml.map(resources.get(function.logicalId())).get("Properties"));
+            Map<String, Object> dlq = Yaml.map(p.get("DeadLetterQueue"));
+            Yaml.map(p.get("Events")).forEach((name, e) -> {
+                String type = String.valueOf(Yaml.map(e).get("Type"));
+                if (type.equals("Schedule") || type.equals("ScheduleV2")) {
+                    assertThat(dlq.get("Type")).as(function.logicalId() + " DeadLetterQueue").isEqualTo("SQS");
+                    Object eventDlq = Yaml.map(Yaml.map(Yaml.map(e).get("Properties")).get("DeadLetterConfig")).get("Arn");
+                    assertThat(eventDlq).as(function.logicalId() + "." + name + " DeadLetterConfig").isEqualTo(dlq.get("TargetArn"));
+                } else {
+                    assertThat(type).as(function.logicalId() + "." + name + ": invoked synchronously").isIn("HttpApi", "SQS");
+                }
+            });
+        }
+    }
+
+    /** With KmsKeyArn every store of the stack uses it, and every function's role may decrypt with it. */
+    @Test
+    void theKmsKeyParameterReachesEveryLogGroupTheTableTheSecretTheTopicAndEveryFunction() throws Exception {
+        Map<String, Object> root = TemplateYaml.read(Path.of("..", "template.yaml"));
+        Map<String, Object> resources = Yaml.map(root.get("Resources"));
+        Map<String, Object> keyIfSet = Map.of("Fn::If", List.of("HasKmsKey", Map.of("Ref", "KmsKeyArn"), Map.of("Ref", "AWS::NoValue")));
+        assertThat(template.parameterDefault("KmsKeyArn")).hasValue("");
+        assertThat(Yaml.map(Yaml.map(root.get("Globals")).get("Function")).get("KmsKeyArn")).isEqualTo(keyIfSet);
+        Map<String, String> keyProperty = Map.of("AWS::Logs::LogGroup", "KmsKeyId", "AWS::SecretsManager::Secret", "KmsKeyId",
+                "AWS::SNS::Topic", "KmsMasterKeyId");
+        resources.forEach((id, r) -> {
+            Map<String, Object> resource = Yaml.map(r);
+            Map<String, Object> p = Yaml.map(resource.get("Properties"));
+            String type = String.valueOf(resource.get("Type"));
+            if (keyProperty.containsKey(type)) {
+                assertThat(p.get(keyProperty.get(type))).as(id).isEqualTo(keyIfSet);
+            } else if (type.equals("AWS::DynamoDB::Table")) {
+                assertThat(Yaml.map(p.get("SSESpecification")).get("KMSMasterKeyId")).as(id).isEqualTo(keyIfSet);
+            } else if (type.equals("AWS::Serverless::Function")) {
+                assertThat(Yaml.list(p.get("Policies"))).as(id + "'s policies").contains(
+                        Map.of("Fn::If", List.of("HasKmsKey", Map.of("Ref", "FunctionKmsKeyPolicy"), Map.of("Ref", "AWS::NoValue"))));
+            }
+        });
+        TemplateValues defaults = new TemplateValues(template, new Intrinsics.Resolver() {
+            @Override
+            public String ref(String name) {
+                return template.parameterDefault(name).orElseThrow();
+            }
+
+            @Override
+            public String getAtt(String logicalId, String attribute) {
+                throw new AssertionError(logicalId);
+            }
+        });
+        assertThat(defaults.condition("HasKmsKey")).as("no key by default").isFalse();
+        assertThat(defaults.condition("HasReservedConcurrency")).as("no reserved concurrency by default").isFalse();
+    }
+
+    /** checkov's skips: each names a check and says why it does not apply (docs/deploy.md lists them). */
+    @Test
+    void everyCheckovSkipCarriesAComment() throws Exception {
+        Map<String, Object> resources = Yaml.map(TemplateYaml.read(Path.of("..", "template.yaml")).get("Resources"));
+        int skips = 0;
+        for (Map.Entry<String, Object> r : resources.entrySet()) {
+            Map<String, Object> checkov = Yaml.map(Yaml.map(Yaml.map(r.getValue()).get("Metadata")).get("checkov"));
+            for (Object skip : Yaml.list(checkov.get("skip"))) {
+                assertThat(String.valueOf(Yaml.map(skip).get("id"))).as(r.getKey()).matches("CKV2?_AWS_\\d+");
+                assertThat(String.valueOf(Yaml.map(skip).get("comment")).length()).as(r.getKey() + " " + skip).isGreaterThan(40);
+                skips++;
+            }
+        }
+        assertThat(skips).isPositive();
+    }
+
+    private static java.util.Optional<String> getAttTarget(Object value) {
+        Object getAtt = Yaml.map(value).get("Fn::GetAtt");
+        return getAtt == null ? java.util.Optional.empty() : java.util.Optional.of(String.valueOf(Yaml.list(getAtt).get(0)));
     }
 
     /** The alarms on a Lambda metric of one function, as a plain metric or inside metric math. */
