@@ -95,7 +95,8 @@ public final class TokenVerifier {
         return subject;
     }
 
-    private static String bearerToken(Optional<String> authorization) throws InvalidTokenException {
+    /** The token of an {@code Authorization: Bearer} header, or why there is none. */
+    static String bearerToken(Optional<String> authorization) throws InvalidTokenException {
         String header = authorization.orElseThrow(() -> new InvalidTokenException("no Authorization header")).strip();
         if (header.length() > MAX_TOKEN_LENGTH + 7) {
             throw new InvalidTokenException("token too long");
