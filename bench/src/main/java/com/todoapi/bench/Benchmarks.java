@@ -37,6 +37,9 @@ public final class Benchmarks {
                     "{\"conversation_id\":999999,\"message\":\"hello\"}"),
             new ColdStarts.Case("McpFunction", "mcp-tools-list.json"),
             new ColdStarts.Case("ProtectedResourceMetadataFunction", "mcp-metadata.json"),
+            new ColdStarts.Case("ListApiKeysFunction", "apikeys-list.json"),
+            // No key 1 for the sample user: a 404 after the table's read, so repeated runs stay alike.
+            new ColdStarts.Case("RevokeApiKeyFunction", "apikeys-revoke.json"),
             new ColdStarts.Case("ChatWorkerFunction", "chat-worker-batch.json"),
             new ColdStarts.Case("CleanupWorkerFunction", "cleanup-worker-batch.json"),
             new ColdStarts.Case("SweeperFunction", "sweeper-schedule.json"));

@@ -2,6 +2,7 @@ package com.todoapi.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.todoapi.apikeys.ApiKeyFormat;
 import com.todoapi.local.LocalConfig;
 import com.todoapi.local.LocalRuntime;
 import com.todoapi.local.emulator.Provisioner;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service's dependencies failing under it, on a runtime of its own (its data kept on disk so
  * DynamoDB Local can be stopped and started again): DynamoDB gone gives 503 in the error shape and
- * leaves nothing half-written; SQS refusing a job leaves the reply visibly pending until the
+ * leaves nothing half-written (while a mistyped API key is still 401: its checksum is checked before any read); SQS refusing a job leaves the reply visibly pending until the
  * sweeper sends it again, and then it is answered once.
  */
 @Tag(E2e.OWN_RUNTIME)
@@ -93,6 +95,15 @@ class FaultsEndToEndTest {
                         "Authorization", auth));
                 timed(during, millis, () -> client.send("GET", "/v1/tasks", null, "Authorization", auth));
             }
+            // An API key that fails its checksum is refused before any table read: 401 with the
+            // table gone, where a well-formed key, which must be read, is 503.
+            String wellFormed = ApiKeyFormat.generate(new SecureRandom());
+            String mistyped = wellFormed.substring(0, 39) + (wellFormed.charAt(39) == 'a' ? 'b' : 'a');
+            HttpResponse<String> refused = client.send("GET", "/v1/tasks", null, "Authorization", "Bearer " + mistyped);
+            assertThat(refused.statusCode()).as("a mistyped key with DynamoDB stopped").isEqualTo(401);
+            assertThat(refused.headers().firstValue("www-authenticate")).hasValue("Bearer error=\"invalid_token\"");
+            assertThat(client.send("GET", "/v1/tasks", null, "Authorization", "Bearer " + wellFormed).statusCode())
+                    .as("a well-formed key with DynamoDB stopped").isEqualTo(503);
         } finally {
             runtime.emulators().startDynamoDbAgain();
         }

@@ -86,7 +86,7 @@ class StatelessnessRulesTest {
                 .contains("com.todoapi.lambda.HttpFunction", "com.todoapi.functions.tasks.CreateTaskHandler",
                         "com.todoapi.functions.conversations.PostMessageHandler",
                         "com.todoapi.functions.workers.ChatWorkerHandler", "com.todoapi.functions.health.HealthHandler",
-                        "com.todoapi.functions.mcp.McpHandler")
+                        "com.todoapi.functions.mcp.McpHandler", "com.todoapi.functions.apikeys.CreateApiKeyHandler")
                 .noneMatch(name -> name.startsWith("com.todoapi.local.") || name.startsWith("com.todoapi.e2e."));
         for (ArchRule rule : rules()) {
             rule.check(product);

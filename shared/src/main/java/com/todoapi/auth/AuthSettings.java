@@ -14,13 +14,22 @@ import java.util.stream.Collectors;
 /**
  * How tokens are checked, from the function's environment:
  * JWT_ISSUER and JWT_AUDIENCE always; then either JWT_JWKS_URL (an OIDC issuer's keys, with
- * JWT_ALGORITHMS, default RS256) or an HS256 secret, JWT_SECRET_ARN in AWS (JWT_SECRET in local mode).
+ * JWT_ALGORITHMS, default RS256) or an HS256 secret, JWT_SECRET_ARN in AWS (JWT_SECRET in local mode);
+ * and JWT_CLIENT_IDS (comma-separated, may be empty): the Cognito app clients whose access tokens
+ * ({@code token_use} {@code access}, {@code client_id}, no {@code aud}) are accepted.
  */
 public record AuthSettings(String issuer, String audience, Optional<URL> jwksUrl, Set<JWSAlgorithm> jwksAlgorithms,
-                           Optional<byte[]> hmacSecret) {
+                           Optional<byte[]> hmacSecret, Set<String> clientIds) {
     static final int MIN_SECRET_BYTES = 32;
 
+    /** Settings that accept no Cognito access token (no app client configured). */
+    public AuthSettings(String issuer, String audience, Optional<URL> jwksUrl, Set<JWSAlgorithm> jwksAlgorithms,
+                        Optional<byte[]> hmacSecret) {
+        this(issuer, audience, jwksUrl, jwksAlgorithms, hmacSecret, Set.of());
+    }
+
     public AuthSettings {
+        clientIds = Set.copyOf(clientIds);
         if (jwksUrl.isPresent() == hmacSecret.isPresent()) {
             throw new IllegalStateException("Configure exactly one way to check tokens: JWT_JWKS_URL or JWT_SECRET(_ARN)");
         }
@@ -41,7 +50,9 @@ public record AuthSettings(String issuer, String audience, Optional<URL> jwksUrl
         Optional<byte[]> secret = jwks.isPresent()
                 ? Optional.empty()
                 : Secrets.read(env, "JWT_SECRET").map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new AuthSettings(issuer, audience, jwks, algorithms, secret);
+        Set<String> clientIds = Arrays.stream(env.optional("JWT_CLIENT_IDS").orElse("").split(","))
+                .map(String::strip).filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new AuthSettings(issuer, audience, jwks, algorithms, secret, clientIds);
     }
 
     private static URL url(String text) {

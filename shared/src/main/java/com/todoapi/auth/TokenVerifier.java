@@ -11,6 +11,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
@@ -30,6 +31,11 @@ import javax.crypto.spec.SecretKeySpec;
  * secret; public-key algorithms only for a JWKS, so no {@code none} and no HMAC keyed with a
  * public key); {@code typ} JWT or absent; {@code iss} exactly; {@code aud} containing ours;
  * {@code exp} required and {@code nbf} honoured with 60 s of clock skew; {@code sub} required.
+ * Cognito's two kinds (docs/deploy.md, "Amazon Cognito"): a token with {@code token_use} {@code id}, or
+ * none (any other OIDC issuer, the HS256 tokens), must name our audience in {@code aud}; one with
+ * {@code token_use} {@code access} carries no {@code aud} and must name a configured app client in
+ * {@code client_id} (JWT_CLIENT_IDS; none configured, none is accepted); any other
+ * {@code token_use} is refused.
  * Keys named in the token ({@code jku}, {@code x5u}, {@code jwk}) are never used.
  */
 public final class TokenVerifier {
@@ -46,17 +52,36 @@ public final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
-    private TokenVerifier(JWSKeySelector<SecurityContext> keys, String issuer, String audience) {
+    private TokenVerifier(JWSKeySelector<SecurityContext> keys, String issuer, String audience, Set<String> clientIds) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         p.setJWSKeySelector(keys);
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+        DefaultJWTClaimsVerifier<SecurityContext> addressed = new DefaultJWTClaimsVerifier<>(
                 Set.of(audience),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
                 Set.of("iss", "sub", "exp"),
                 Set.of());
-        claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
-        p.setJWTClaimsSetVerifier(claims);
+        addressed.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        // Cognito's access tokens carry no aud: they name their app client in client_id instead.
+        DefaultJWTClaimsVerifier<SecurityContext> access = new DefaultJWTClaimsVerifier<>(
+                null,
+                new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "access").build(),
+                Set.of("iss", "sub", "exp", "client_id"),
+                Set.of());
+        access.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        p.setJWTClaimsSetVerifier((claims, context) -> {
+            Object use = claims.getClaim("token_use");
+            if (use == null || "id".equals(use)) {
+                addressed.verify(claims, context);
+            } else if ("access".equals(use)) {
+                access.verify(claims, context);
+                if (!(claims.getClaim("client_id") instanceof String client) || !clientIds.contains(client)) {
+                    throw new BadJWTException("access token of an app client not configured");
+                }
+            } else {
+                throw new BadJWTException("unknown token_use");
+            }
+        });
         this.processor = p;
     }
 
@@ -71,12 +96,12 @@ public final class TokenVerifier {
                     .retrying(true)
                     .build();
             return new TokenVerifier(new JWSVerificationKeySelector<>(settings.jwksAlgorithms(), keys),
-                    settings.issuer(), settings.audience());
+                    settings.issuer(), settings.audience(), settings.clientIds());
         }
         // One shared secret: the only key there is, whatever kid the header names.
         SecretKeySpec secret = new SecretKeySpec(settings.hmacSecret().orElseThrow(), "HmacSHA256");
         return new TokenVerifier(new SingleKeyJWSKeySelector<>(JWSAlgorithm.HS256, secret),
-                settings.issuer(), settings.audience());
+                settings.issuer(), settings.audience(), settings.clientIds());
     }
 
     /** The user id ({@code sub}) of the request's {@code Authorization: Bearer} token. */
@@ -95,7 +120,8 @@ public final class TokenVerifier {
         return subject;
     }
 
-    private static String bearerToken(Optional<String> authorization) throws InvalidTokenException {
+    /** The token of an {@code Authorization: Bearer} header, or why there is none. */
+    static String bearerToken(Optional<String> authorization) throws InvalidTokenException {
         String header = authorization.orElseThrow(() -> new InvalidTokenException("no Authorization header")).strip();
         if (header.length() > MAX_TOKEN_LENGTH + 7) {
             throw new InvalidTokenException("token too long");

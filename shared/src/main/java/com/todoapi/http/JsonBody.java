@@ -136,6 +136,27 @@ public final class JsonBody {
         return value != null && value.isNull() ? Optional.empty() : positiveNumber(field);
     }
 
+    /** An array of strings (possibly empty); anything else, or an element that is not a string, is a problem. */
+    public Optional<List<String>> textArray(String field) {
+        JsonNode node = object.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problems.add(new FieldProblem(field, "must be an array of strings"));
+            return Optional.empty();
+        }
+        List<String> texts = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!element.isTextual() || !PlainText.isWellFormed(element.textValue())) {
+                problems.add(new FieldProblem(field, "must be an array of strings"));
+                return Optional.empty();
+            }
+            texts.add(element.textValue());
+        }
+        return Optional.of(List.copyOf(texts));
+    }
+
     public Optional<Boolean> bool(String field) {
         return typed(field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
     }

@@ -1,5 +1,6 @@
 package com.todoapi.lambda;
 
+import com.todoapi.auth.Caller;
 import com.todoapi.domain.DomainException;
 import com.todoapi.domain.ItemNumbers;
 import com.todoapi.http.ApiException;
@@ -13,14 +14,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An authenticated request: the event, the caller's user id (the token's {@code sub}), the request
- * id, the time the invocation has left, and the invocation's metrics.
+ * An authenticated request: the event, the caller (the token's {@code sub} or the key's owner, and
+ * the scopes), the request id, the time the invocation has left, and the invocation's metrics.
  */
-public record ApiRequest(HttpRequest http, String userId, String requestId, TimeBudget budget, Metrics metrics) {
+public record ApiRequest(HttpRequest http, Caller caller, String requestId, TimeBudget budget, Metrics metrics) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern PREFER_WAIT =
             Pattern.compile("(?:^|[,;])\\s*wait\\s*=\\s*\"?([0-9]+)\"?\\s*(?:$|[,;])",
                     Pattern.CASE_INSENSITIVE);
+
+    /** A request of a JWT's user, with every scope. */
+    public ApiRequest(HttpRequest http, String userId, String requestId, TimeBudget budget, Metrics metrics) {
+        this(http, Caller.fromToken(userId), requestId, budget, metrics);
+    }
+
+    /** The caller's user id: the JWT's {@code sub}, or the API key's owner. */
+    public String userId() {
+        return caller.userId();
+    }
 
     public Optional<String> header(String name) {
         return http.header(name);

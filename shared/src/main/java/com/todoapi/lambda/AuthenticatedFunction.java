@@ -1,7 +1,11 @@
 package com.todoapi.lambda;
 
+import com.todoapi.apikeys.ApiKeyFormat;
+import com.todoapi.apikeys.Scope;
+import com.todoapi.auth.Caller;
 import com.todoapi.auth.InvalidTokenException;
 import com.todoapi.http.ApiException;
+import com.todoapi.http.HttpRequest;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.RateLimitHeaders;
 import com.todoapi.http.Responses;
@@ -13,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pipeline of every route that needs a user: the bearer token is checked, the request is
- * counted against the user's rate limit, and only then does the route run, with the user's id
- * from the token and nothing else. Every response after authentication carries the
- * {@code RateLimit-*} headers, errors included.
+ * The pipeline of every route that needs a user: the bearer credential is checked (a JWT, or a
+ * personal API key read from the table on every request), the request is counted against the
+ * user's rate limit, the caller's scopes are checked against the route's, and only then does the
+ * route run, with the caller from the credential and nothing else. Every response after
+ * authentication carries the {@code RateLimit-*} headers, errors included.
  */
 public abstract class AuthenticatedFunction extends HttpFunction {
     private final Platform platform;
@@ -25,10 +30,19 @@ public abstract class AuthenticatedFunction extends HttpFunction {
         this.platform = platform;
     }
 
-    /** The pipeline up to the token check (a token no issuer signed: 401), then one table read. */
+    /**
+     * The pipeline up to the token check (a token no issuer signed: 401), an API key's checks
+     * (the checksum and the digest, with no table read and no random number drawn), then one table read.
+     */
     @Override
     protected void prime() {
         super.prime();
+        try {
+            platform.authenticator().authenticate(Optional.of("Bearer " + ApiKeyFormat.PREFIX + "0".repeat(36)));
+        } catch (InvalidTokenException expected) {
+            // A key that fails its checksum, as the priming key does, is refused before any read.
+        }
+        ApiKeyFormat.digest(ApiKeyFormat.PREFIX);
         platform.tableWarmup().read();
     }
 
@@ -38,12 +52,15 @@ public abstract class AuthenticatedFunction extends HttpFunction {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String userId;
+        Caller caller;
         try {
-            userId = platform.tokens().verify(exchange.request().header("authorization"));
+            caller = platform.authenticator().authenticate(exchange.request().header("authorization"));
         } catch (InvalidTokenException rejected) {
             return unauthorized(exchange);
+        } catch (RuntimeException failure) {
+            return failed(exchange, failure);
         }
+        String userId = caller.userId();
         exchange.identify(userId);
         RateLimitDecision decision;
         try {
@@ -56,9 +73,16 @@ public abstract class AuthenticatedFunction extends HttpFunction {
         if (!decision.allowed()) {
             exchange.metrics().count(Metric.REQUESTS_RATE_LIMITED);
             response = rateLimited(exchange, decision);
+        } else if (caller.viaApiKey() && !acceptsApiKeys()) {
+            response = forbidden(exchange, "API keys cannot manage API keys: use a token from your identity provider",
+                    Optional.empty());
+        } else if (!caller.may(requiredScope(exchange.request()))) {
+            Scope missing = requiredScope(exchange.request());
+            response = forbidden(exchange, "This API key lacks the \"" + missing.wireName() + "\" scope this request needs",
+                    Optional.of(missing));
         } else {
             try {
-                response = handle(new ApiRequest(exchange.request(), userId, exchange.requestId(), exchange.budget(),
+                response = handle(new ApiRequest(exchange.request(), caller, exchange.requestId(), exchange.budget(),
                         exchange.metrics()));
             } catch (RuntimeException failure) {
                 response = failed(exchange, failure);
@@ -68,6 +92,23 @@ public abstract class AuthenticatedFunction extends HttpFunction {
     }
 
     protected abstract HttpResponse handle(ApiRequest request);
+
+    /** Whether an API key may call this route: true but for the routes that manage keys. */
+    protected boolean acceptsApiKeys() {
+        return true;
+    }
+
+    /** The scope a request needs: {@code read} for a GET, {@code write} for anything else. */
+    protected Scope requiredScope(HttpRequest request) {
+        return "GET".equals(request.method()) ? Scope.READ : Scope.WRITE;
+    }
+
+    /** A caller who is who they say but may not do this: 403, naming the missing scope when one is missing. */
+    protected HttpResponse forbidden(Exchange exchange, String message, Optional<Scope> missing) {
+        Map<String, String> headers = missing.map(scope -> Map.of("www-authenticate",
+                "Bearer error=\"insufficient_scope\", scope=\"" + scope.wireName() + "\"")).orElse(Map.of());
+        return Responses.error(new ApiException(403, "forbidden", message, List.of(), headers), exchange.requestId());
+    }
 
     /** A refusal before the token is read (a route's own transport rules); none by default. */
     protected Optional<HttpResponse> screen(Exchange exchange) {

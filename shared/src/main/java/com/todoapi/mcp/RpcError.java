@@ -17,6 +17,8 @@ public final class RpcError extends RuntimeException {
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
     public static final int UNAUTHORIZED = -31401;
     public static final int FORBIDDEN_ORIGIN = -31403;
+    /** The same 403 code: an API key without the scope a tool needs (the message and data say which). */
+    public static final int INSUFFICIENT_SCOPE = -31403;
     public static final int METHOD_NOT_ALLOWED = -31405;
     public static final int TOO_LARGE = -31413;
     public static final int RATE_LIMITED = -31429;

@@ -1,11 +1,14 @@
 package com.todoapi.wiring;
 
 import com.todoapi.agent.Agent;
+import com.todoapi.apikeys.ApiKeyService;
 import com.todoapi.auth.AuthSettings;
+import com.todoapi.auth.Authenticator;
 import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
 import com.todoapi.aws.CallBudget;
 import com.todoapi.aws.Secrets;
+import com.todoapi.aws.dynamodb.DynamoApiKeyStore;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
 import com.todoapi.aws.dynamodb.DynamoRateLimiter;
@@ -78,9 +81,9 @@ public final class Services {
         return new Services(Env.system(), AwsClients.dynamoDb(budget), () -> AwsClients.sqs(budget), Clock.systemUTC());
     }
 
-    /** Token verification and rate limiting, for HTTP functions. */
+    /** Token and API key verification and rate limiting, for HTTP functions. */
     public Platform platform() {
-        return new Platform(TokenVerifier.from(AuthSettings.from(env)),
+        return new Platform(new Authenticator(TokenVerifier.from(AuthSettings.from(env)), apiKeys()),
                 new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock, tableWarmup());
     }
 
@@ -107,6 +110,11 @@ public final class Services {
     /** The MCP endpoint's public URL when configured ({@code MCP_RESOURCE_URL}); else it is read from each request. */
     public Optional<String> mcpResourceUrl() {
         return env.optional("MCP_RESOURCE_URL");
+    }
+
+    /** Personal API keys: made, listed and revoked by their owner, checked on every request presenting one. */
+    public ApiKeyService apiKeys() {
+        return new ApiKeyService(new DynamoApiKeyStore(tables), clock);
     }
 
     public TaskService tasks() {

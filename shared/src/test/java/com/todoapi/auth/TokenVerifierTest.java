@@ -553,6 +553,68 @@ class TokenVerifierTest {
                     new RSASSASigner(key));
         }
 
+        /** Cognito's access token: token_use access, the app client in client_id, no aud; RS256 with the pool's key. */
+        private String cognitoAccess(RSAKey key, java.util.function.UnaryOperator<JWTClaimsSet.Builder> change)
+                throws JOSEException {
+            Instant now = Instant.now();
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(ISSUER)
+                    .subject(USER)
+                    .claim("token_use", "access")
+                    .claim("client_id", "app-client-a")
+                    .claim("scope", "aws.cognito.signin.user.admin")
+                    .claim("username", "alice")
+                    .jwtID("jti-1")
+                    .claim("auth_time", now.getEpochSecond())
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+            // Cognito's header names the key and the algorithm, no typ.
+            return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), change.apply(claims).build(),
+                    new RSASSASigner(key));
+        }
+
+        private TokenVerifier cognito(Set<String> clientIds) {
+            return TokenVerifier.from(new AuthSettings(ISSUER, AUDIENCE, Optional.of(server.url(JWKS)),
+                    Set.of(JWSAlgorithm.RS256), Optional.empty(), clientIds));
+        }
+
+        @Test
+        void cognitoAccessTokensOfAConfiguredAppClientAreAcceptedWithoutAud() throws Exception {
+            TokenVerifier verifier = cognito(Set.of("app-client-a", "app-client-b"));
+            assertThat(verifier.verify(bearer(cognitoAccess(k1, c -> c)))).isEqualTo(USER);
+            assertThat(verifier.verify(bearer(cognitoAccess(k1, c -> c.claim("client_id", "app-client-b"))))).isEqualTo(USER);
+        }
+
+        @Test
+        void cognitoAccessTokensAreRefusedForAnotherClientOrWhenBroken() throws Exception {
+            TokenVerifier verifier = cognito(Set.of("app-client-a"));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.claim("client_id", "app-client-z"))));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.claim("client_id", null))));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.claim("client_id", List.of("app-client-a")))));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.issuer("https://cognito-idp.example/other-pool"))));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600))))));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.subject(null))));
+            assertRejected(verifier, bearer(cognitoAccess(attacker, c -> c)));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.claim("token_use", "refresh"))));
+            assertRejected(verifier, bearer(cognitoAccess(k1, c -> c.claim("token_use", "Access"))));
+            assertRejected(cognito(Set.of()), bearer(cognitoAccess(k1, c -> c)));
+        }
+
+        @Test
+        void cognitoIdTokensStayAcceptedByTheirAudience() throws Exception {
+            TokenVerifier verifier = cognito(Set.of("app-client-a"));
+            String id = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(k1.getKeyID()).build(),
+                    validClaims().claim("token_use", "id").build(), new RSASSASigner(k1));
+            assertThat(verifier.verify(bearer(id))).isEqualTo(USER);
+            String idForAnotherAudience = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(k1.getKeyID()).build(),
+                    validClaims().audience("app-client-a").claim("token_use", "id").build(), new RSASSASigner(k1));
+            assertRejected(verifier, bearer(idForAnotherAudience));
+            String idWithoutAud = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(k1.getKeyID()).build(),
+                    validClaims().audience((String) null).claim("token_use", "id").claim("client_id", "app-client-a").build(),
+                    new RSASSASigner(k1));
+            assertRejected(verifier, bearer(idWithoutAud));
+        }
+
         @Test
         void rs256TokenSignedByAPublishedKeyIsAccepted() throws Exception {
             assertThat(verifier(JWSAlgorithm.RS256).verify(bearer(rs256(k1)))).isEqualTo(USER);
@@ -697,6 +759,18 @@ class TokenVerifierTest {
         void jwksWithPublicKeyAlgorithmsIsAccepted() {
             assertThatCode(() -> settings(jwks, Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA), Optional.empty()))
                     .doesNotThrowAnyException();
+        }
+
+        @Test
+        void appClientIdsAreReadFromACommaSeparatedListAndMayBeEmpty() {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("JWT_ISSUER", ISSUER, "JWT_AUDIENCE", AUDIENCE,
+                    "JWT_JWKS_URL", jwks.get().toString(), "JWT_CLIENT_IDS", " app-client-a, ,app-client-b "));
+            assertThat(AuthSettings.from(new com.todoapi.config.Env(env)).clientIds())
+                    .containsExactlyInAnyOrder("app-client-a", "app-client-b");
+            env.put("JWT_CLIENT_IDS", "");
+            assertThat(AuthSettings.from(new com.todoapi.config.Env(env)).clientIds()).isEmpty();
+            env.remove("JWT_CLIENT_IDS");
+            assertThat(AuthSettings.from(new com.todoapi.config.Env(env)).clientIds()).isEmpty();
         }
 
         @Test

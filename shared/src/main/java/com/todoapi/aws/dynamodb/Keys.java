@@ -90,6 +90,28 @@ final class Keys {
         return "DAY#" + day;
     }
 
+    /** A personal API key's own item: its partition is the SHA-256 of the key, so a lookup is one GetItem. */
+    static String apiKey(String digest) {
+        return "APIKEY#" + digest;
+    }
+
+    static final String API_KEY_ITEM = "KEY";
+    /** Under the owner: the key counter ("APIKEY") sorts just before the keys' items ("APIKEY#<number>"). */
+    static final String API_KEY_COUNTER = "APIKEY";
+
+    static String apiKeyOfUser(long keyId) {
+        return API_KEY_COUNTER + "#" + padded(keyId);
+    }
+
+    /** gsi1: a user's keys, for listing them with their last use. */
+    static String apiKeysOfUser(String userId) {
+        return user(userId) + "#APIKEYS";
+    }
+
+    static String apiKeyNumber(long keyId) {
+        return padded(keyId);
+    }
+
     private static String padded(long number) {
         String digits = Long.toString(number);
         return "0".repeat(Math.max(0, NUMBER_DIGITS - digits.length())) + digits;

@@ -1,5 +1,6 @@
 package com.todoapi.functions.mcp;
 
+import com.todoapi.apikeys.Scope;
 import com.todoapi.chat.TodoTools;
 import com.todoapi.domain.DomainException;
 import com.todoapi.http.AllowedOrigins;
@@ -11,7 +12,9 @@ import com.todoapi.lambda.Exchange;
 import com.todoapi.log.RequestLog;
 import com.todoapi.mcp.McpEndpoint;
 import com.todoapi.metrics.Metrics;
+import com.todoapi.mcp.McpAnswer;
 import com.todoapi.mcp.McpPost;
+import com.todoapi.mcp.ScopedTools;
 import com.todoapi.mcp.RpcError;
 import com.todoapi.ratelimit.RateLimitDecision;
 import com.todoapi.tasks.TaskService;
@@ -93,8 +96,22 @@ public final class McpHandler extends AuthenticatedFunction {
         } catch (IllegalArgumentException badBase64) {
             return McpResponses.error(400, RpcError.PARSE_ERROR, "The body could not be read");
         }
-        return McpResponses.of(endpoint.answer(new McpPost(request.http().headers(), body),
-                TodoTools.forRequest(tasks, request.userId(), request.metrics())));
+        McpAnswer answer = endpoint.answer(new McpPost(request.http().headers(), body), ScopedTools.of(
+                TodoTools.forRequest(tasks, request.userId(), request.metrics()), request.caller().scopes()));
+        HttpResponse response = McpResponses.of(answer);
+        if (answer.status() == 403 && answer.hasBody()) {
+            // A tool the key's scopes do not allow (RFC 6750's insufficient_scope, as MCP's authorization asks).
+            String scope = answer.body().at("/error/data/required_scope").asText(Scope.WRITE.wireName());
+            response = response.withHeaders(Map.of("www-authenticate", "Bearer error=\"insufficient_scope\", scope=\""
+                    + scope + "\", resource_metadata=\"" + location.metadataUrl(request.http()) + "\""));
+        }
+        return response;
+    }
+
+    /** Any caller may reach the endpoint (listing tools reads nobody's data); each tool call checks its own scope. */
+    @Override
+    protected Scope requiredScope(HttpRequest request) {
+        return Scope.READ;
     }
 
     /** The table not answering is a 503 the client may retry; anything else is this server's fault, a 500. */
