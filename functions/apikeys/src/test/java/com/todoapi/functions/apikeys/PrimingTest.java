@@ -1,5 +1,8 @@
 package com.todoapi.functions.apikeys;
 
+import com.todoapi.aws.recording.CallRecorder;
+import com.todoapi.lambda.Priming;
+import com.todoapi.testing.PrimingCalls;
 import com.todoapi.config.Env;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
@@ -12,18 +15,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Each function's SnapStart priming on DynamoDB Local: it reaches the table and writes nothing. */
+/**
+ * Each function's SnapStart priming on DynamoDB Local: it reaches the table and writes nothing; its
+ * AWS calls are recorded for ./dev iam-check, since in AWS priming runs with the function's role.
+ */
 @ExtendWith(AwsBackendExtension.class)
 class PrimingTest {
 
     @Test
     void everyFunctionPrimesItsHotPathReadOnly(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
-        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), meter.dynamoDb(aws),
-                aws.aws()::sqs, Clock.systemUTC());
-        PrimingCheck.readsTheTableAndWritesNothing("CreateApiKeyHandler", new CreateApiKeyHandler(services).priming()::run, meter);
-        PrimingCheck.readsTheTableAndWritesNothing("ListApiKeysHandler", new ListApiKeysHandler(services).priming()::run, meter);
-        PrimingCheck.readsTheTableAndWritesNothing("RevokeApiKeyHandler", new RevokeApiKeyHandler(services).priming()::run, meter);
+        PrimingCalls calls = new PrimingCalls(aws);
+        primes("CreateApiKeyFunction", services -> new CreateApiKeyHandler(services).priming(), aws, calls, meter);
+        primes("ListApiKeysFunction", services -> new ListApiKeysHandler(services).priming(), aws, calls, meter);
+        primes("RevokeApiKeyFunction", services -> new RevokeApiKeyHandler(services).priming(), aws, calls, meter);
+    }
+
+    /** Runs {@code function}'s priming with clients that count its table calls and record every AWS call. */
+    private static void primes(String function, Function<Services, Priming> handler, AwsBackend aws, PrimingCalls calls,
+                               CapacityMeter meter) {
+        CallRecorder recorder = new CallRecorder(function, calls.sink(function));
+        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), calls.dynamoDb(meter, recorder),
+                () -> calls.sqs(recorder), Clock.systemUTC());
+        PrimingCheck.readsTheTableAndWritesNothing(function, handler.apply(services)::run, meter);
     }
 }
