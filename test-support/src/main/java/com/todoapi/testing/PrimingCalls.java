@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Records the AWS calls of each function's SnapStart priming into the module's
@@ -26,18 +28,36 @@ public final class PrimingCalls {
     public static final Path FOLDER = Path.of("target", "aws-calls");
 
     private final AwsBackend aws;
+    private final BiFunction<String, Consumer<String>, ExecutionInterceptor> recorders;
     private final AwsCallLog log;
 
-    /** Starts the module's recording afresh: what an earlier build recorded is gone. */
-    public PrimingCalls(AwsBackend aws) {
+    /**
+     * Starts the module's recording afresh (what an earlier build recorded is gone).
+     *
+     * @param recorders shared's {@code CallRecorder::new}: a function's recorder, handing each call's JSON to a sink
+     */
+    public PrimingCalls(AwsBackend aws, BiFunction<String, Consumer<String>, ExecutionInterceptor> recorders) {
         this.aws = aws;
+        this.recorders = recorders;
         forgetEarlierRecordings();
         this.log = new AwsCallLog(FOLDER, aws.resources().manifest());
     }
 
-    /** Where the recorder of {@code function} (shared's CallRecorder) hands each call's JSON. */
-    public Consumer<String> sink(String function) {
-        return json -> log.append(function, json);
+    /**
+     * Runs {@code function}'s priming, made by {@code primingOf} from a DynamoDB and an SQS client,
+     * with clients that {@code meter} counts and that record every call as the function's; then
+     * checks it reached the table and wrote nothing ({@link PrimingCheck}).
+     */
+    public void primes(String function, CapacityMeter meter,
+                       BiFunction<DynamoDbClient, Supplier<SqsClient>, Runnable> primingOf) {
+        ExecutionInterceptor recorder = recorder(function);
+        PrimingCheck.readsTheTableAndWritesNothing(function,
+                primingOf.apply(dynamoDb(meter, recorder), () -> sqs(recorder)), meter);
+    }
+
+    /** A recorder of {@code function}'s calls, for clients a test builds itself. */
+    public ExecutionInterceptor recorder(String function) {
+        return recorders.apply(function, json -> log.append(function, json));
     }
 
     /** A DynamoDB client that {@code meter} counts and {@code recorder} records. */

@@ -1,21 +1,18 @@
 package com.todoapi.functions.conversations;
 
 import com.todoapi.aws.recording.CallRecorder;
-import com.todoapi.lambda.Priming;
-import com.todoapi.testing.PrimingCalls;
 import com.todoapi.config.Env;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import com.todoapi.testing.CapacityMeter;
 import com.todoapi.testing.FunctionCalls;
-import com.todoapi.testing.PrimingCheck;
+import com.todoapi.testing.PrimingCalls;
 import com.todoapi.wiring.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Each function's SnapStart priming on DynamoDB Local: it reaches the table and writes nothing; its
@@ -27,22 +24,21 @@ class PrimingTest {
     @Test
     void everyFunctionPrimesItsHotPathReadOnly(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
-        PrimingCalls calls = new PrimingCalls(aws);
-        primes("CreateConversationFunction", services -> new CreateConversationHandler(services).priming(), aws, calls, meter);
-        primes("ListConversationsFunction", services -> new ListConversationsHandler(services).priming(), aws, calls, meter);
-        primes("GetConversationFunction", services -> new GetConversationHandler(services).priming(), aws, calls, meter);
-        primes("DeleteConversationFunction", services -> new DeleteConversationHandler(services).priming(), aws, calls, meter);
-        primes("ListMessagesFunction", services -> new ListMessagesHandler(services).priming(), aws, calls, meter);
-        primes("PostMessageFunction", services -> new PostMessageHandler(services).priming(), aws, calls, meter);
-        primes("CompatibleChatFunction", services -> new CompatibleChatHandler(services).priming(), aws, calls, meter);
-    }
-
-    /** Runs {@code function}'s priming with clients that count its table calls and record every AWS call. */
-    private static void primes(String function, Function<Services, Priming> handler, AwsBackend aws, PrimingCalls calls,
-                               CapacityMeter meter) {
-        CallRecorder recorder = new CallRecorder(function, calls.sink(function));
-        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), calls.dynamoDb(meter, recorder),
-                () -> calls.sqs(recorder), Clock.systemUTC());
-        PrimingCheck.readsTheTableAndWritesNothing(function, handler.apply(services)::run, meter);
+        PrimingCalls calls = new PrimingCalls(aws, CallRecorder::new);
+        Env env = new Env(FunctionCalls.environment(aws, Map.of()));
+        calls.primes("CreateConversationFunction", meter,
+                (dynamoDb, sqs) -> new CreateConversationHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("ListConversationsFunction", meter,
+                (dynamoDb, sqs) -> new ListConversationsHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("GetConversationFunction", meter,
+                (dynamoDb, sqs) -> new GetConversationHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("DeleteConversationFunction", meter,
+                (dynamoDb, sqs) -> new DeleteConversationHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("ListMessagesFunction", meter,
+                (dynamoDb, sqs) -> new ListMessagesHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("PostMessageFunction", meter,
+                (dynamoDb, sqs) -> new PostMessageHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("CompatibleChatFunction", meter,
+                (dynamoDb, sqs) -> new CompatibleChatHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
     }
 }

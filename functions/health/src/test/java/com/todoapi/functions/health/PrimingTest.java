@@ -8,7 +8,6 @@ import com.todoapi.testing.PrimingCalls;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import com.todoapi.testing.CapacityMeter;
-import com.todoapi.testing.PrimingCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,11 +23,8 @@ class PrimingTest {
     @Test
     void primingRunsTheHealthCheck(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
-        PrimingCalls calls = new PrimingCalls(aws);
-        CallRecorder recorder = new CallRecorder("HealthFunction", calls.sink("HealthFunction"));
-        HealthHandler handler = new HealthHandler(new HealthCheck(List.of(
-                new TableProbe(calls.dynamoDb(meter, recorder), aws.tableName()),
-                new QueueProbe(calls.sqs(recorder), aws.resources().queue("ChatQueue").url()))));
-        PrimingCheck.readsTheTableAndWritesNothing("HealthFunction", handler.priming()::run, meter);
+        new PrimingCalls(aws, CallRecorder::new).primes("HealthFunction", meter, (dynamoDb, sqs) ->
+                new HealthHandler(new HealthCheck(List.of(new TableProbe(dynamoDb, aws.tableName()),
+                        new QueueProbe(sqs.get(), aws.resources().queue("ChatQueue").url())))).priming()::run);
     }
 }

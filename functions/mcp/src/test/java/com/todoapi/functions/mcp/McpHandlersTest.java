@@ -1,16 +1,15 @@
 package com.todoapi.functions.mcp;
 
-import com.todoapi.aws.recording.CallRecorder;
-import com.todoapi.testing.PrimingCalls;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.todoapi.aws.recording.CallRecorder;
 import com.todoapi.config.Env;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import com.todoapi.testing.CapacityMeter;
 import com.todoapi.testing.FunctionCalls;
-import com.todoapi.testing.PrimingCheck;
+import com.todoapi.testing.PrimingCalls;
 import com.todoapi.testing.Tokens;
 import com.todoapi.wiring.Services;
 import org.junit.jupiter.api.Test;
@@ -139,11 +138,9 @@ class McpHandlersTest {
     void primingReadsTheTableAndWritesNothing(AwsBackend aws) {
         // Its AWS calls are recorded for ./dev iam-check: in AWS, priming runs with the function's role.
         CapacityMeter meter = new CapacityMeter();
-        PrimingCalls calls = new PrimingCalls(aws);
-        CallRecorder recorder = new CallRecorder("McpFunction", calls.sink("McpFunction"));
-        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), calls.dynamoDb(meter, recorder),
-                () -> calls.sqs(recorder), Clock.systemUTC());
-        PrimingCheck.readsTheTableAndWritesNothing("McpFunction", new McpHandler(services).priming()::run, meter);
+        Env env = new Env(FunctionCalls.environment(aws, Map.of()));
+        new PrimingCalls(aws, CallRecorder::new).primes("McpFunction", meter,
+                (dynamoDb, sqs) -> new McpHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
     }
 
     private static ProtectedResourceMetadataHandler metadataHandler(AwsBackend aws, Map<String, String> overrides) {

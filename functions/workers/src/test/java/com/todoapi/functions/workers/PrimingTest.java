@@ -1,21 +1,18 @@
 package com.todoapi.functions.workers;
 
 import com.todoapi.aws.recording.CallRecorder;
-import com.todoapi.lambda.Priming;
-import com.todoapi.testing.PrimingCalls;
 import com.todoapi.config.Env;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import com.todoapi.testing.CapacityMeter;
 import com.todoapi.testing.FunctionCalls;
-import com.todoapi.testing.PrimingCheck;
+import com.todoapi.testing.PrimingCalls;
 import com.todoapi.wiring.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Each function's SnapStart priming on DynamoDB Local: it reaches the table and writes nothing; its
@@ -27,18 +24,13 @@ class PrimingTest {
     @Test
     void everyFunctionPrimesItsHotPathReadOnly(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
-        PrimingCalls calls = new PrimingCalls(aws);
-        primes("ChatWorkerFunction", services -> new ChatWorkerHandler(services).priming(), aws, calls, meter);
-        primes("CleanupWorkerFunction", services -> new CleanupWorkerHandler(services).priming(), aws, calls, meter);
-        primes("SweeperFunction", services -> new SweeperHandler(services).priming(), aws, calls, meter);
-    }
-
-    /** Runs {@code function}'s priming with clients that count its table calls and record every AWS call. */
-    private static void primes(String function, Function<Services, Priming> handler, AwsBackend aws, PrimingCalls calls,
-                               CapacityMeter meter) {
-        CallRecorder recorder = new CallRecorder(function, calls.sink(function));
-        Services services = new Services(new Env(FunctionCalls.environment(aws, Map.of())), calls.dynamoDb(meter, recorder),
-                () -> calls.sqs(recorder), Clock.systemUTC());
-        PrimingCheck.readsTheTableAndWritesNothing(function, handler.apply(services)::run, meter);
+        PrimingCalls calls = new PrimingCalls(aws, CallRecorder::new);
+        Env env = new Env(FunctionCalls.environment(aws, Map.of()));
+        calls.primes("ChatWorkerFunction", meter,
+                (dynamoDb, sqs) -> new ChatWorkerHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("CleanupWorkerFunction", meter,
+                (dynamoDb, sqs) -> new CleanupWorkerHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("SweeperFunction", meter,
+                (dynamoDb, sqs) -> new SweeperHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
     }
 }
