@@ -51,7 +51,11 @@ public final class Benchmarks {
     static final List<WarmRoutes.Route> ROUTES = List.of(
             new WarmRoutes.Route("POST /v1/tasks", "CreateTaskFunction", TASKS + "CreateTaskHandler", "tasks-create.json", null),
             new WarmRoutes.Route("GET /v1/tasks/{id}", "GetTaskFunction", TASKS + "GetTaskHandler", "tasks-get.json", null),
+            new WarmRoutes.Route("GET /v1/tasks/{id} (API key)", "GetTaskFunction", TASKS + "GetTaskHandler", "tasks-get.json",
+                    null, true),
             new WarmRoutes.Route("GET /v1/tasks", "ListTasksFunction", TASKS + "ListTasksHandler", "tasks-list.json", null),
+            new WarmRoutes.Route("GET /v1/tasks (API key)", "ListTasksFunction", TASKS + "ListTasksHandler", "tasks-list.json",
+                    null, true),
             new WarmRoutes.Route("PATCH /v1/tasks/{id}", "UpdateTaskFunction", TASKS + "UpdateTaskHandler", "tasks-update.json", null),
             new WarmRoutes.Route("POST /v1/conversations", "CreateConversationFunction",
                     CONVERSATIONS + "CreateConversationHandler", "conversations-create.json", null),

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Warm requests in-process against DynamoDB Local (in a JVM of its own): each route's handler built once (as Lambda
@@ -41,8 +42,14 @@ import java.util.Map;
 final class WarmRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A route: the function serving it, its handler class, the sample event (its body replaced if not null). */
-    record Route(String name, String function, String handlerClass, String eventFile, String body) {
+    /**
+     * A route: the function serving it, its handler class, the sample event (its body replaced if
+     * not null), and whether the request carries a personal API key of the event's user instead of its JWT.
+     */
+    record Route(String name, String function, String handlerClass, String eventFile, String body, boolean withApiKey) {
+        Route(String name, String function, String handlerClass, String eventFile, String body) {
+            this(name, function, handlerClass, eventFile, body, false);
+        }
     }
 
     /**
@@ -78,19 +85,21 @@ final class WarmRoutes {
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
                 Map<Route, RequestStreamHandler> handlers = new LinkedHashMap<>();
+                Map<Route, byte[]> events = new LinkedHashMap<>();
                 for (Route route : routes) {
                     FunctionSpec spec = project.function(route.function());
                     Map<String, String> environment = UnthrottledEnvironment.of(spec, emulators.aws(), emulators.resources(),
                             config);
                     Services services = new Services(new Env(environment), dynamoDb, () -> sqs, Clock.systemUTC());
                     handlers.put(route, handler(route.handlerClass(), services));
+                    events.put(route, event(route, services));
                 }
                 // Every route warmed before any is timed, so the code they share is compiled for all of them alike.
                 for (Map.Entry<Route, RequestStreamHandler> route : handlers.entrySet()) {
-                    serveRepeatedly(route.getValue(), event(route.getKey()), warmUp);
+                    serveRepeatedly(route.getValue(), events.get(route.getKey()), warmUp);
                 }
                 for (Map.Entry<Route, RequestStreamHandler> route : handlers.entrySet()) {
-                    results.add(measure(route.getKey(), route.getValue(), meter, timer, requests));
+                    results.add(measure(route.getKey(), route.getValue(), events.get(route.getKey()), meter, timer, requests));
                 }
             } finally {
                 System.setOut(console);
@@ -109,9 +118,8 @@ final class WarmRoutes {
      * Times {@code requests} one after another. The collection before them clears what earlier
      * routes left in the heap, so the collections counted are this route's own allocations.
      */
-    private Result measure(Route route, RequestStreamHandler handler, CapacityMeter meter, AwsCallTimer timer,
+    private Result measure(Route route, RequestStreamHandler handler, byte[] event, CapacityMeter meter, AwsCallTimer timer,
                            int requests) throws IOException {
-        byte[] event = event(route);
         System.gc();
         meter.reset();
         timer.resetCalls();
@@ -152,15 +160,29 @@ final class WarmRoutes {
         return (RequestStreamHandler) constructor.newInstance(services);
     }
 
-    /** The sample event without the headers that would turn repeats into replays or conflicts. */
-    private byte[] event(Route route) throws IOException {
+    /**
+     * The sample event without the headers that would turn repeats into replays or conflicts; with
+     * {@link Route#withApiKey()}, a read-and-write key made for the event's user in its place of the JWT.
+     */
+    private byte[] event(Route route, Services services) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readAllBytes(repository.resolve("events").resolve(route.eventFile())));
         ObjectNode headers = (ObjectNode) event.get("headers");
         headers.remove(List.of("idempotency-key", "if-match", "prefer"));
+        if (route.withApiKey()) {
+            String key = services.apiKeys().create(subject(headers.get("authorization").asText()), Optional.of("bench"),
+                    Optional.empty(), Optional.empty()).secret();
+            headers.put("authorization", "Bearer " + key);
+        }
         if (route.body() != null) {
             event.put("body", route.body());
         }
         return JSON.writeValueAsBytes(event);
+    }
+
+    /** The {@code sub} of a bearer JWT, read without verifying it (the sample events' own tokens). */
+    private static String subject(String authorization) throws IOException {
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
     }
 
     private static byte[] serve(RequestStreamHandler handler, byte[] event) throws IOException {

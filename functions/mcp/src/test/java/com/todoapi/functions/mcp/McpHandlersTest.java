@@ -96,7 +96,8 @@ class McpHandlersTest {
 
     @Test
     void overTheRateLimitIs429AsAJsonRpcError(AwsBackend aws) {
-        McpHandler handler = new McpHandler(services(aws, Map.of("RATE_LIMIT_REQUESTS", "1")));
+        // An hour's window: with the default minute, a window boundary between the two requests let the second through.
+        McpHandler handler = new McpHandler(services(aws, Map.of("RATE_LIMIT_REQUESTS", "1", "RATE_LIMIT_WINDOW_SECONDS", "3600")));
         String user = Tokens.newUser();
         invoke(handler, FunctionCalls.sample("mcp-tools-list", user));
         JsonNode refused = invoke(handler, FunctionCalls.sample("mcp-tools-list", user));
