@@ -18,7 +18,7 @@ class Outcome:
     problems: list = field(default_factory=list)        # calls that could not be checked at all
     used: set = field(default_factory=set)              # (function, policy, statement index, action, resource)
     grants: set = field(default_factory=set)            # the same, for every grant of every role
-    calls_by_function: dict = field(default_factory=lambda: defaultdict(int))
+    template_functions: set = field(default_factory=set)  # every function of the template, recorded or not
     justified: dict = field(default_factory=dict)       # function -> {action (lower case): reason}
 
 
@@ -54,11 +54,11 @@ def check(template_path, manifests, calls):
         function_roles = roles.roles(cfn, resolver)
         key_schema = roles.key_schemas(cfn, resolver)
         _record_grants(outcome, function_roles)
+        outcome.template_functions.update(function_roles)
         decided = {}
         for call in run_calls:
             function = call["function"]
             outcome.functions.add(function)
-            outcome.calls_by_function[function] += 1
             role = function_roles.get(function)
             if role is None:
                 outcome.problems.append(f"{function}: recorded calls, but the template has no such function")

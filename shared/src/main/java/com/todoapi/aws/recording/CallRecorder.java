@@ -69,6 +69,7 @@ public final class CallRecorder implements ExecutionInterceptor {
             throw new UncheckedIOException(e);
         }
     }
+
     private static List<Map<String, Object>> targets(String service, SdkRequest request) {
         return switch (service) {
             case "DynamoDb" -> DynamoDbTargets.of(request);
