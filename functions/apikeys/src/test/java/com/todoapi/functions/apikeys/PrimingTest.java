@@ -31,6 +31,7 @@ class PrimingTest {
         primes("CreateApiKeyFunction", services -> new CreateApiKeyHandler(services).priming(), aws, calls, meter);
         primes("ListApiKeysFunction", services -> new ListApiKeysHandler(services).priming(), aws, calls, meter);
         primes("RevokeApiKeyFunction", services -> new RevokeApiKeyHandler(services).priming(), aws, calls, meter);
+        primes("LeaveFunction", services -> new LeaveHandler(services).priming(), aws, calls, meter);
     }
 
     /** Runs {@code function}'s priming with clients that count its table calls and record every AWS call. */
