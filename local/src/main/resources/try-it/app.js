@@ -1,5 +1,6 @@
-// The try-it page: signs in as a local user, lists the user's tasks and chats with the assistant
-// through the compatibility route, all across origins (the API is on another port).
+// The try-it page: signs in as a local user, lists the user's tasks, chats with the assistant
+// through the compatibility route, and makes, lists and revokes the user's API keys, all across
+// origins (the API is on another port).
 "use strict";
 
 const TOOLS_THAT_CHANGE_TASKS = new Set(["add_task", "complete_task", "delete_task", "update_task"]);
@@ -30,9 +31,10 @@ async function signIn(userId) {
   $("sign-in").hidden = true;
   $("signed-in").hidden = false;
   $("message").disabled = $("send").disabled = false;
+  $("key-name").disabled = $("create-key").disabled = false;
   $("messages").replaceChildren();
   $("message").focus();
-  await refreshTasks();
+  await Promise.all([refreshTasks(), refreshKeys()]);
 }
 
 function signOut() {
@@ -40,6 +42,10 @@ function signOut() {
   $("sign-in").hidden = false;
   $("signed-in").hidden = true;
   $("message").disabled = $("send").disabled = true;
+  $("key-name").disabled = $("create-key").disabled = true;
+  hideNewKey();
+  $("keys").replaceChildren();
+  $("no-keys").hidden = false;
   $("tasks").replaceChildren();
   $("messages").replaceChildren();
   $("no-tasks").hidden = false;
@@ -61,6 +67,68 @@ async function refreshTasks() {
     return item;
   }));
   $("no-tasks").hidden = data.items.length > 0;
+}
+
+// API keys: the listing never holds a key's text; a new key is shown once, in its own box.
+async function refreshKeys() {
+  const { data } = await call("GET", "/v1/api-keys?limit=100");
+  $("keys").replaceChildren(...data.items.map(keyItem));
+  $("no-keys").hidden = data.items.length > 0;
+}
+
+function keyItem(key) {
+  const item = document.createElement("li");
+  item.dataset.keyId = key.id;
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = key.name;
+  const prefix = document.createElement("code");
+  prefix.className = "prefix";
+  prefix.textContent = key.prefix + "…";
+  prefix.title = "scopes: " + key.scopes.join(", ") + (key.last_used_at ? "; last used " + key.last_used_at : "; never used");
+  const revoke = document.createElement("button");
+  revoke.type = "button";
+  revoke.className = "revoke";
+  revoke.textContent = "Revoke";
+  revoke.addEventListener("click", () => revokeKey(key.id, item).catch((error) => show("Could not revoke the key: " + error.message)));
+  item.append(name, prefix, revoke);
+  return item;
+}
+
+async function createKey(name) {
+  const { data } = await call("POST", "/v1/api-keys", { name });
+  $("new-key-text").textContent = data.key;
+  $("copy-key").textContent = "Copy";
+  $("new-key").hidden = false;
+  // The listing reads an index, which may lag a moment behind: the new key is shown at once anyway.
+  await refreshKeys();
+  if (!$("keys").querySelector(`li[data-key-id="${data.id}"]`)) {
+    $("keys").append(keyItem(data));
+    $("no-keys").hidden = true;
+  }
+}
+
+async function revokeKey(id, item) {
+  await call("DELETE", `/v1/api-keys/${id}`);
+  item.remove();
+  $("no-keys").hidden = $("keys").children.length > 0;
+}
+
+function hideNewKey() {
+  $("new-key-text").textContent = "";
+  $("new-key").hidden = true;
+}
+
+async function copyNewKey() {
+  const text = $("new-key-text").textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    $("copy-key").textContent = "Copied";
+  } catch (refused) {
+    // No clipboard permission (an insecure origin, a headless browser): select it for Ctrl+C instead.
+    window.getSelection().selectAllChildren($("new-key-text"));
+    $("copy-key").textContent = "Selected: press Ctrl+C";
+  }
 }
 
 function bubble(role, text) {
@@ -128,6 +196,15 @@ async function start() {
     signIn($("user-id").value.trim()).catch((error) => show("Sign-in failed: " + error.message));
   });
   $("sign-out").addEventListener("click", signOut);
+  $("new-key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const name = $("key-name").value.trim();
+    if (!name) return;
+    show("");
+    createKey(name).then(() => { $("key-name").value = ""; }, (error) => show("Could not create the key: " + error.message));
+  });
+  $("copy-key").addEventListener("click", copyNewKey);
+  $("dismiss-key").addEventListener("click", hideNewKey);
   $("chat").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = $("message").value.trim();

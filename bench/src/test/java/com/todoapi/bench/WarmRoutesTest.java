@@ -21,7 +21,8 @@ class WarmRoutesTest {
         assertThat(create.p50()).isPositive();
         assertThat(create.ownP50()).isLessThanOrEqualTo(create.p50());
         assertThat(create.writeUnits()).as("a create writes").isPositive();
-        assertThat(get.calls()).as("a read: the rate-limit update and one get").isEqualTo(2.0);
+        assertThat(get.calls()).as("a read with a token: the rate-limit update, the leaving marker's get, and one get")
+                .isEqualTo(3.0);
         assertThat(get.sqsCalls()).isZero();
         assertThat(WarmRouteTable.render(results)).contains("| `GET /v1/tasks/{id}` |");
         assertThat(CostTable.render(results)).contains("| `POST /v1/tasks` |");

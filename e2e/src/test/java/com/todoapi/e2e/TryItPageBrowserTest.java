@@ -1,5 +1,6 @@
 package com.todoapi.e2e;
 
+import com.todoapi.apikeys.ApiKeyFormat;
 import com.todoapi.local.page.TryItPage;
 import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.ServiceClient;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The try-it page in a real browser: Debian's headless chromium, driven through its chromedriver,
  * loads the page from its own origin, signs in, adds a task by chatting, and sees the reply and the
- * task list change; a page on a foreign origin cannot read the API. Skips, saying why, where no
+ * task list change; makes an API key, sees it once, copies it and revokes it; a page on a foreign
+ * origin cannot read the API. Skips, saying why, where no
  * chromium and chromedriver are installed; {@code TODO_REQUIRE_BROWSER=true} (CI) makes that a failure.
  */
 @Tag("browser")
@@ -106,6 +108,43 @@ class TryItPageBrowserTest {
         browser.findElement(By.id("message")).sendKeys("Mark task 1 as complete");
         browser.findElement(By.id("send")).click();
         wait.until(ExpectedConditions.attributeContains(By.cssSelector("#tasks li"), "class", "completed"));
+    }
+
+    @Test
+    void aPersonMakesAKeySeenOnceCopiesItAndRevokesIt(ServiceClient client) throws Exception {
+        browser.get(page.url().toString());
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        String user = "keys-" + System.nanoTime();
+        browser.findElement(By.id("user-id")).clear();
+        browser.findElement(By.id("user-id")).sendKeys(user);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("who"), user));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("key-name")));
+        assertThat(browser.findElement(By.id("no-keys")).isDisplayed()).isTrue();
+
+        browser.findElement(By.id("key-name")).sendKeys("Browser CLI");
+        browser.findElement(By.id("create-key")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
+        String key = browser.findElement(By.id("new-key-text")).getText();
+        assertThat(key).matches(ApiKeyFormat.SCANNER_REGEX);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#keys li .name"), "Browser CLI"));
+        assertThat(browser.findElement(By.id("keys")).getText()).as("the listing never shows the key")
+                .doesNotContain(key.substring(8));
+        assertThat(client.send("GET", "/v1/tasks", null, "Authorization", "Bearer " + key).statusCode())
+                .as("the key shown works").isEqualTo(200);
+
+        browser.findElement(By.id("copy-key")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("copy-key"), "Copy")));
+        assertThat(browser.findElement(By.id("copy-key")).getText()).isIn("Copied", "Selected: press Ctrl+C");
+        browser.findElement(By.id("dismiss-key")).click();
+        assertThat(browser.findElement(By.id("new-key")).isDisplayed()).as("shown once").isFalse();
+        assertThat(browser.getPageSource()).doesNotContain(key);
+
+        browser.findElement(By.cssSelector("#keys li .revoke")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#keys li"), 0));
+        assertThat(browser.findElement(By.id("no-keys")).isDisplayed()).isTrue();
+        assertThat(client.send("GET", "/v1/tasks", null, "Authorization", "Bearer " + key).statusCode())
+                .as("the revoked key").isEqualTo(401);
     }
 
     @Test

@@ -13,4 +13,8 @@ public sealed interface StuckWork {
     /** A conversation marked for deletion whose items are not all gone yet. */
     record DeletingConversation(String userId, long conversationId, Instant since) implements StuckWork {
     }
+
+    /** A user who asked to leave ({@code DELETE /v1/me}) and whose items are not all gone yet. */
+    record LeavingUser(String userId, Instant since) implements StuckWork {
+    }
 }

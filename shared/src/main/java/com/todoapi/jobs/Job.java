@@ -14,4 +14,22 @@ public sealed interface Job {
     /** Remove every item of a conversation marked for deletion. */
     record PurgeConversation(String userId, long conversationId) implements Job {
     }
+
+    /**
+     * Remove every item of a user who asked to leave ({@code DELETE /v1/me}). {@code fromConversation}
+     * is where a continued purge resumes: the conversations numbered below it are already gone.
+     */
+    record PurgeUser(String userId, long fromConversation) implements Job {
+        public PurgeUser {
+            if (fromConversation < 1) {
+                throw new IllegalArgumentException("Conversation numbers start at 1");
+            }
+        }
+
+        /** The conversation the purge resumes at (the envelope's {@code conversation_id}). */
+        @Override
+        public long conversationId() {
+            return fromConversation;
+        }
+    }
 }

@@ -19,6 +19,7 @@ public final class JobCodec {
         Envelope envelope = switch (job) {
             case Job.Reply r -> new Envelope("reply", r.userId(), r.conversationId(), r.replyNumber());
             case Job.PurgeConversation p -> new Envelope("purge_conversation", p.userId(), p.conversationId(), null);
+            case Job.PurgeUser p -> new Envelope("purge_user", p.userId(), p.fromConversation(), null);
         };
         try {
             return Json.MAPPER.writeValueAsString(envelope);
@@ -45,6 +46,7 @@ public final class JobCodec {
                 yield new Job.Reply(e.userId(), e.conversationId(), e.replyNumber());
             }
             case "purge_conversation" -> new Job.PurgeConversation(e.userId(), e.conversationId());
+            case "purge_user" -> new Job.PurgeUser(e.userId(), e.conversationId());
             default -> throw new IllegalArgumentException("Unknown job type");
         };
     }

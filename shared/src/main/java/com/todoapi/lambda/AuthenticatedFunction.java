@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The pipeline of every route that needs a user: the bearer credential is checked (a JWT, or a
  * personal API key read from the table on every request), the request is counted against the
- * user's rate limit, the caller's scopes are checked against the route's, and only then does the
+ * user's rate limit, a token's user who asked to leave is refused ({@code 409 account_deleting}) until
+ * the purge of their items is over, the caller's scopes are checked against the route's, and only then does the
  * route run, with the caller from the credential and nothing else. Every response after
  * authentication carries the {@code RateLimit-*} headers, errors included.
  */
@@ -69,13 +70,23 @@ public abstract class AuthenticatedFunction extends HttpFunction {
             return failed(exchange, failure);
         }
         Map<String, String> rateLimitHeaders = RateLimitHeaders.of(decision);
+        boolean leaving;
+        try {
+            leaving = decision.allowed() && !caller.viaApiKey() && refusesLeavingUsers()
+                    && platform.leaving().isLeaving(userId);
+        } catch (RuntimeException failure) {
+            return failed(exchange, failure).withHeaders(rateLimitHeaders);
+        }
         HttpResponse response;
         if (!decision.allowed()) {
             exchange.metrics().count(Metric.REQUESTS_RATE_LIMITED);
             response = rateLimited(exchange, decision);
         } else if (caller.viaApiKey() && !acceptsApiKeys()) {
-            response = forbidden(exchange, "API keys cannot manage API keys: use a token from your identity provider",
-                    Optional.empty());
+            response = forbidden(exchange, apiKeyRefusal(), Optional.empty());
+        } else if (leaving) {
+            response = Responses.error(new ApiException(409, "account_deleting",
+                    "This account is being deleted; sign in again once that is done", List.of(),
+                    Map.of("retry-after", "30")), exchange.requestId());
         } else if (!caller.may(requiredScope(exchange.request()))) {
             Scope missing = requiredScope(exchange.request());
             response = forbidden(exchange, "This API key lacks the \"" + missing.wireName() + "\" scope this request needs",
@@ -93,7 +104,21 @@ public abstract class AuthenticatedFunction extends HttpFunction {
 
     protected abstract HttpResponse handle(ApiRequest request);
 
-    /** Whether an API key may call this route: true but for the routes that manage keys. */
+    /**
+     * Whether a token's user who asked to leave ({@code DELETE /v1/me}) is refused until the purge of
+     * their items is over: true but for the route that asks (asking again is harmless). A key needs no
+     * check: leaving deleted every key's item before it answered.
+     */
+    protected boolean refusesLeavingUsers() {
+        return true;
+    }
+
+    /** Why a key may not call this route, when {@link #acceptsApiKeys()} is false. */
+    protected String apiKeyRefusal() {
+        return "API keys cannot manage API keys: use a token from your identity provider";
+    }
+
+    /** Whether an API key may call this route: true but for the routes that manage keys, and leaving. */
     protected boolean acceptsApiKeys() {
         return true;
     }

@@ -1,5 +1,6 @@
 package com.todoapi.sweeper;
 
+import com.todoapi.accounts.AccountRemovals;
 import com.todoapi.chat.ReplyTurns;
 import com.todoapi.conversations.StuckWork;
 import com.todoapi.conversations.UnsettledWork;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Settles background work that did not settle in time: a reply pending past the threshold gets
  * its job sent once more (its job may have been lost between the write and the send); pending
- * that long again, it is marked failed. A deletion not finished gets its purge job again.
+ * that long again, it is marked failed. A deletion not finished (a conversation's, or a whole
+ * user's after {@code DELETE /v1/me}) gets its purge job again.
  * {@link #resendAll()} is the re-drive for when the queues are known to have lost their jobs
  * (an emulator restarted empty, a purged queue): every unsettled job is sent again at once.
  */
@@ -26,12 +28,15 @@ public final class StuckWorkSweeper {
     private static final int RESEND_ALL_LIMIT = 1_000;
 
     private final UnsettledWork conversations;
+    private final AccountRemovals leavers;
     private final JobQueue jobs;
     private final Clock clock;
     private final Duration threshold;
 
-    public StuckWorkSweeper(UnsettledWork conversations, JobQueue jobs, Clock clock, Duration threshold) {
+    public StuckWorkSweeper(UnsettledWork conversations, AccountRemovals leavers, JobQueue jobs, Clock clock,
+                            Duration threshold) {
         this.conversations = conversations;
+        this.leavers = leavers;
         this.jobs = jobs;
         this.clock = clock;
         this.threshold = threshold;
@@ -61,6 +66,11 @@ public final class StuckWorkSweeper {
                     conversations.markPurgeRequeued(deleting.userId(), deleting.conversationId(), now);
                     purges++;
                 }
+                case StuckWork.LeavingUser leaving -> {
+                    jobs.send(new Job.PurgeUser(leaving.userId(), 1));
+                    leavers.markPurgeRequeued(leaving.userId(), now);
+                    purges++;
+                }
             }
         }
         Sweep sweep = new Sweep(requeued, failed, purges);
@@ -84,6 +94,10 @@ public final class StuckWorkSweeper {
                 }
                 case StuckWork.DeletingConversation deleting -> {
                     jobs.send(new Job.PurgeConversation(deleting.userId(), deleting.conversationId()));
+                    purges++;
+                }
+                case StuckWork.LeavingUser leaving -> {
+                    jobs.send(new Job.PurgeUser(leaving.userId(), 1));
                     purges++;
                 }
             }

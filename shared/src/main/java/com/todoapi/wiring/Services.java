@@ -1,5 +1,7 @@
 package com.todoapi.wiring;
 
+import com.todoapi.accounts.AccountPurger;
+import com.todoapi.accounts.AccountService;
 import com.todoapi.agent.Agent;
 import com.todoapi.apikeys.ApiKeyService;
 import com.todoapi.auth.AuthSettings;
@@ -8,6 +10,7 @@ import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
 import com.todoapi.aws.CallBudget;
 import com.todoapi.aws.Secrets;
+import com.todoapi.aws.dynamodb.DynamoAccountRemovals;
 import com.todoapi.aws.dynamodb.DynamoApiKeyStore;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
@@ -84,7 +87,8 @@ public final class Services {
     /** Token and API key verification and rate limiting, for HTTP functions. */
     public Platform platform() {
         return new Platform(new Authenticator(TokenVerifier.from(AuthSettings.from(env)), apiKeys()),
-                new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock, tableWarmup());
+                new DynamoRateLimiter(tables, RateLimitPolicy.from(env)), clock, tableWarmup(),
+                new DynamoAccountRemovals(tables));
     }
 
     /** One read of an item never written, for priming before a SnapStart snapshot. */
@@ -165,6 +169,16 @@ public final class Services {
         return new ConversationPurger(conversationItems(), jobs());
     }
 
+    /** The background purge of a user who left (DELETE /v1/me), on the cleanup queue. */
+    public AccountPurger accountPurger() {
+        return new AccountPurger(new DynamoAccountRemovals(tables), jobs());
+    }
+
+    /** Leaving: DELETE /v1/me. */
+    public AccountService accounts() {
+        return new AccountService(new DynamoAccountRemovals(tables), jobs(), clock);
+    }
+
     private SqsJobQueue sqsJobQueue() {
         return new SqsJobQueue(sqs.get(), env);
     }
@@ -181,7 +195,7 @@ public final class Services {
     /** STUCK_AFTER_SECONDS: how long work may stay unsettled before the sweeper acts. */
     public StuckWorkSweeper sweeper(JobQueue jobs) {
         Duration threshold = Duration.ofSeconds(Long.parseLong(env.require("STUCK_AFTER_SECONDS")));
-        return new StuckWorkSweeper(conversationItems(), jobs, clock, threshold);
+        return new StuckWorkSweeper(conversationItems(), new DynamoAccountRemovals(tables), jobs, clock, threshold);
     }
 
     /** The cursor key: CURSOR_KEY_ARN in AWS (a generated secret), CURSOR_KEY in local mode. */

@@ -5,6 +5,7 @@ import com.todoapi.agent.builtin.BuiltInAgent;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
+import com.todoapi.aws.dynamodb.DynamoAccountRemovals;
 import com.todoapi.aws.dynamodb.Tables;
 import com.todoapi.aws.sqs.SqsJobQueue;
 import com.todoapi.config.Env;
@@ -241,7 +242,7 @@ class ChatWorkflowTest {
     }
 
     private StuckWorkSweeper sweeper(Instant now) {
-        return new StuckWorkSweeper(store, queue, Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(60));
+        return new StuckWorkSweeper(store, new DynamoAccountRemovals(tables), queue, Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(60));
     }
 
     /** Every body now on the queue; each message is put straight back for whoever else wants it. */

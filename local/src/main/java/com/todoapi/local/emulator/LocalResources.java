@@ -2,6 +2,7 @@ package com.todoapi.local.emulator;
 
 import com.todoapi.local.template.Intrinsics;
 import com.todoapi.local.template.Template;
+import com.todoapi.local.template.TemplateValues;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,6 +91,12 @@ public record LocalResources(Template template, Map<String, String> tableNames, 
             return name;
         }
         throw new IllegalArgumentException("!Ref " + name + ": no such parameter or resource in the template");
+    }
+
+    /** A condition of the template, on this run's parameter values (the environment's {@code Fn::If}). */
+    @Override
+    public boolean condition(String name) {
+        return new TemplateValues(template, this).condition(name);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the intrinsic functions a function's environment may use ({@code Ref},
- * {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join}) against the resources running locally.
+ * {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join}, and {@code Fn::If} on a condition the
+ * resolver evaluates) against the resources running locally.
  */
 public final class Intrinsics {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
@@ -18,6 +19,11 @@ public final class Intrinsics {
         String ref(String name);
 
         String getAtt(String logicalId, String attribute);
+
+        /** A named condition of the template, for {@code Fn::If}; a resolver that knows none refuses. */
+        default boolean condition(String name) {
+            throw new IllegalArgumentException("Fn::If is not supported without the template's conditions (" + name + ")");
+        }
     }
 
     private Intrinsics() {
@@ -43,6 +49,12 @@ public final class Intrinsics {
                 yield resolver.getAtt(args.get(0).toString(), args.get(1).toString());
             }
             case "Fn::Sub" -> sub(call.getValue(), resolver);
+            case "Fn::If" -> {
+                if (!(call.getValue() instanceof List<?> args) || args.size() != 3) {
+                    throw new IllegalArgumentException("Fn::If is not supported in this form: " + value);
+                }
+                yield resolve(resolver.condition(args.get(0).toString()) ? args.get(1) : args.get(2), resolver);
+            }
             case "Fn::Join" -> {
                 List<Object> args = Yaml.list(call.getValue());
                 List<String> parts = new ArrayList<>();

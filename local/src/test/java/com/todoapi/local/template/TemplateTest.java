@@ -73,6 +73,8 @@ class TemplateTest {
                 .isEqualTo("a/ref:B");
         assertThat(Intrinsics.resolve(Map.of("Ref", "AWS::NoValue"), resolver)).isNull();
         assertThatThrownBy(() -> Intrinsics.resolve(Map.of("Fn::If", "x"), resolver)).hasMessageContaining("Fn::If is not supported");
+        assertThatThrownBy(() -> Intrinsics.resolve(Map.of("Fn::If", List.of("C", "a", "b")), resolver))
+                .as("a resolver that knows no conditions").hasMessageContaining("Fn::If is not supported");
     }
 
     @Test
@@ -244,4 +246,74 @@ class TemplateTest {
                 })
                 .toList();
     }
+
+    @Test
+    void theOptionalUserPoolsBrowserClientUsesCodeWithPkceNoSecretAndRotatesRefreshTokens() throws Exception {
+        Map<String, Object> root = TemplateYaml.read(Path.of("..", "template.yaml"));
+        assertThat(template.parameterDefault("CreateUserPool")).hasValue("false");
+        assertThat(template.condition("CreatesUserPool")).hasValue(Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateUserPool"), "true")));
+        Map<String, Object> resources = Yaml.map(root.get("Resources"));
+        for (String id : List.of("UserPool", "UserPoolBrowserClient", "UserPoolLoginDomain", "UserPoolLoginBranding")) {
+            assertThat(Yaml.map(resources.get(id)).get("Condition")).as(id + " exists only with the pool").isEqualTo("CreatesUserPool");
+        }
+        assertThat(Yaml.map(Yaml.map(resources.get("UserPool")).get("Properties")).get("UsernameAttributes"))
+                .as("email sign-in").isEqualTo(List.of("email"));
+        Map<String, Object> client = Yaml.map(Yaml.map(resources.get("UserPoolBrowserClient")).get("Properties"));
+        assertThat(client.get("GenerateSecret")).as("a public client: a browser keeps no secret").isEqualTo(false);
+        assertThat(client.get("AllowedOAuthFlows")).as("the authorization code flow only (with PKCE), no implicit")
+                .isEqualTo(List.of("code"));
+        assertThat(client.get("AllowedOAuthFlowsUserPoolClient")).isEqualTo(true);
+        assertThat(client.get("CallbackURLs")).isEqualTo(Map.of("Ref", "AppCallbackUrls"));
+        assertThat(client.get("LogoutURLs")).isEqualTo(Map.of("Ref", "AppLogoutUrls"));
+        assertThat(Yaml.map(client.get("RefreshTokenRotation")).get("Feature")).isEqualTo("ENABLED");
+        assertThat(Yaml.list(client.get("ExplicitAuthFlows"))).as("rotation refuses REFRESH_TOKEN_AUTH")
+                .doesNotContain("ALLOW_REFRESH_TOKEN_AUTH");
+        assertThat(client.get("AccessTokenValidity")).isEqualTo(15);
+        assertThat(Yaml.map(client.get("TokenValidityUnits")).get("AccessToken")).isEqualTo("minutes");
+        Map<String, Object> domain = Yaml.map(Yaml.map(resources.get("UserPoolLoginDomain")).get("Properties"));
+        assertThat(domain.get("Domain")).isEqualTo(Map.of("Fn::Sub", "${UserPoolDomainPrefix}"));
+        Map<String, Object> outputs = Yaml.map(root.get("Outputs"));
+        for (String id : List.of("UserPoolId", "UserPoolClientId", "UserPoolIssuer", "UserPoolLoginUrl")) {
+            assertThat(Yaml.map(outputs.get(id)).get("Condition")).as(id).isEqualTo("CreatesUserPool");
+        }
+    }
+
+    @Test
+    void withTheUserPoolOnEveryFunctionTrustsItsIssuerJwksAndClientAndOtherwiseTheJwtParameters() {
+        for (FunctionSpec function : template.functions()) {
+            Map<String, Object> env = function.environment();
+            assertThat(resolved(env.get("JWT_ISSUER"), true)).as(function.logicalId()).isEqualTo("att:UserPool.ProviderURL");
+            assertThat(resolved(env.get("JWT_JWKS_URL"), true)).isEqualTo("att:UserPool.ProviderURL/.well-known/jwks.json");
+            assertThat(resolved(env.get("JWT_CLIENT_IDS"), true)).isEqualTo("ref:UserPoolBrowserClient");
+            assertThat(resolved(env.get("JWT_AUDIENCE"), true)).isEqualTo("ref:UserPoolBrowserClient");
+            assertThat(resolved(env.get("JWT_ISSUER"), false)).isEqualTo("param:JwtIssuer");
+            assertThat(resolved(env.get("JWT_JWKS_URL"), false)).isEqualTo("param:JwtJwksUrl");
+            assertThat(resolved(env.get("JWT_CLIENT_IDS"), false)).isEqualTo("param:JwtClientIds");
+        }
+    }
+
+    /** A Globals value as CloudFormation would resolve it with CreateUserPool on or off. */
+    private String resolved(Object value, boolean userPool) {
+        Intrinsics.Resolver resolver = new Intrinsics.Resolver() {
+            @Override
+            public String ref(String name) {
+                if (name.equals("CreateUserPool")) {
+                    return Boolean.toString(userPool);
+                }
+                return template.hasParameter(name) ? "param:" + name : "ref:" + name;
+            }
+
+            @Override
+            public String getAtt(String logicalId, String attribute) {
+                return "att:" + logicalId + "." + attribute;
+            }
+
+            @Override
+            public boolean condition(String name) {
+                return new TemplateValues(template, this).condition(name);
+            }
+        };
+        return Intrinsics.resolve(value, resolver);
+    }
+
 }

@@ -1,12 +1,9 @@
 package com.todoapi.aws.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,6 @@ import java.util.Map;
  * Safe to run any number of times, concurrently too; a conversation that is not marked is left alone.
  */
 final class ConversationPurge {
-    private static final int BATCH = 25;
-
     private final Tables tables;
     private final String partition;
 
@@ -40,7 +35,7 @@ final class ConversationPurge {
             }
             items.remove(0);
         }
-        deleteAll(items);
+        BatchDeletes.deleteAll(tables, items);
         boolean messagesLeft = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
         if (messagesLeft) {
             return false;
@@ -62,26 +57,6 @@ final class ConversationPurge {
                 .limit(maxItems)
                 .consistentRead(true)
                 .build()));
-    }
-
-    private void deleteAll(List<Map<String, AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += BATCH) {
-            List<WriteRequest> writes = new ArrayList<>();
-            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH))) {
-                writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                        .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).build()).build());
-            }
-            Map<String, List<WriteRequest>> pending = Map.of(tables.tableName(), writes);
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = StoreCalls.call(() -> tables.dynamoDb()
-                        .batchWriteItem(b -> b.requestItems(request)));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                if (!pending.isEmpty()) {
-                    Backoff.JITTERED.pause(attempt);
-                }
-            }
-        }
     }
 
     private void deleteConversationItem() {

@@ -342,6 +342,9 @@ public final class DynamoConversationStore implements ConversationStore, ReplySe
     }
 
     private static StuckWork stuckWork(Map<String, AttributeValue> item) {
+        if (Keys.LEAVING.equals(item.get("sk").s())) {
+            return new StuckWork.LeavingUser(item.get("user_id").s(), Instant.parse(item.get("updated_at").s()));
+        }
         if (Keys.CONVERSATION.equals(item.get("sk").s())) {
             ConversationItem c = ConversationItem.SCHEMA.mapToItem(item);
             return new StuckWork.DeletingConversation(c.userId(), c.conversationId(), c.updatedAt());

@@ -112,6 +112,16 @@ final class Keys {
         return padded(keyId);
     }
 
+    /**
+     * A user leaving ({@code DELETE /v1/me}) while the purge of their items runs: a partition of its
+     * own, so that deleting the user's partitions never deletes it before the end.
+     */
+    static String leaving(String userId) {
+        return "LEAVING#" + userId;
+    }
+
+    static final String LEAVING = "LEAVING";
+
     private static String padded(long number) {
         String digits = Long.toString(number);
         return "0".repeat(Math.max(0, NUMBER_DIGITS - digits.length())) + digits;

@@ -25,6 +25,7 @@ public final class SqsJobQueue implements JobQueue, Redelivery {
         String url = switch (job) {
             case Job.Reply reply -> env.require("CHAT_QUEUE_URL");
             case Job.PurgeConversation purge -> env.require("CLEANUP_QUEUE_URL");
+            case Job.PurgeUser purge -> env.require("CLEANUP_QUEUE_URL");
         };
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(JobCodec.encode(job)));
     }

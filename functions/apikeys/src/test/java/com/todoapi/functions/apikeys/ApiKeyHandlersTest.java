@@ -46,6 +46,25 @@ class ApiKeyHandlersTest {
     }
 
     @Test
+    void leavingRefusesTheKeysAtOnceAndTheTokenUntilThePurgeIsOver(AwsBackend aws) {
+        Services services = services(aws, new CapacityMeter());
+        String user = Tokens.newUser();
+        String key = body(invoke(new CreateApiKeyHandler(services), sample("apikeys-create", user))).get("key").asText();
+        JsonNode withKey = invoke(new LeaveHandler(services), withBearer(sample("me-delete", user), key));
+        assertThat(status(withKey)).as("a key may not delete its owner").isEqualTo(403);
+
+        JsonNode left = invoke(new LeaveHandler(services), sample("me-delete", user));
+        assertThat(status(left)).isEqualTo(202);
+        assertThat(body(left).get("status").asText()).isEqualTo("deleting");
+        assertThat(status(invoke(new ListApiKeysHandler(services), withBearer(sample("apikeys-list", user), key))))
+                .as("the key, refused before the 202").isEqualTo(401);
+        JsonNode meanwhile = invoke(new ListApiKeysHandler(services), sample("apikeys-list", user));
+        assertThat(status(meanwhile)).as("the token, while the purge runs").isEqualTo(409);
+        assertThat(body(meanwhile).at("/error/code").asText()).isEqualTo("account_deleting");
+        assertThat(status(invoke(new LeaveHandler(services), sample("me-delete", user)))).as("asking again").isEqualTo(202);
+    }
+
+    @Test
     void aMistypedKeyIs401WithoutATableCall(AwsBackend aws) {
         CapacityMeter meter = new CapacityMeter();
         Services services = services(aws, meter);

@@ -32,5 +32,7 @@ class PrimingTest {
                 (dynamoDb, sqs) -> new ListApiKeysHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
         calls.primes("RevokeApiKeyFunction", meter,
                 (dynamoDb, sqs) -> new RevokeApiKeyHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("LeaveFunction", meter,
+                (dynamoDb, sqs) -> new LeaveHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
     }
 }
