@@ -264,8 +264,19 @@ class ApiKeysEndToEndTest {
             McpSchema.CallToolResult added = mcp.callTool(new McpSchema.CallToolRequest("add_task",
                     Map.of("title", "Added over MCP with a key"), null));
             assertThat(added.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(client.send("GET", "/v1/tasks", null, "Authorization", jwt).body()).contains("Added over MCP with a key");
+            Object taskId = ((Map<?, ?>) added.structuredContent()).get("task_id");
+            // The other four tools, with the same key.
+            for (McpSchema.CallToolRequest call : List.of(
+                    new McpSchema.CallToolRequest("list_tasks", Map.of("status", "pending"), null),
+                    new McpSchema.CallToolRequest("update_task", Map.of("task_id", taskId, "title", "Renamed over MCP"), null),
+                    new McpSchema.CallToolRequest("complete_task", Map.of("task_id", taskId), null),
+                    new McpSchema.CallToolRequest("delete_task", Map.of("task_id", taskId), null))) {
+                McpSchema.CallToolResult result = mcp.callTool(call);
+                assertThat(result.isError()).as(call.name() + ": " + result.content()).isNotEqualTo(Boolean.TRUE);
+            }
         }
-        assertThat(client.send("GET", "/v1/tasks", null, "Authorization", jwt).body()).contains("Added over MCP with a key");
+        assertThat(client.send("GET", "/v1/tasks", null, "Authorization", jwt).body()).doesNotContain("over MCP");
     }
 
     private static JsonNode newKey(ServiceClient client, String jwt, String body) throws IOException {
