@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -89,7 +90,7 @@ class IamCheckTest {
         Path calls = copyOfCalls();
         Files.writeString(calls.resolve("CreateTaskFunction.jsonl"), """
                 {"function":"CreateTaskFunction","service":"DynamoDb","operation":"TransactWriteItems","targets":[{"kind":"table","name":"TodoTable","item":"Update","key":{"pk":"USER#fixture","sk":"COUNTER#TASK"}}],"run":"fixture"}
-                """, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                """, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Result result = iamCheck(RepoFiles.template(), calls);
         assertThat(result.exit()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("DENIED CreateTaskFunction: dynamodb:UpdateItem on "
@@ -101,7 +102,7 @@ class IamCheckTest {
         Path calls = copyOfCalls();
         Files.writeString(calls.resolve("ListTasksFunction.jsonl"), """
                 {"function":"ListTasksFunction","service":"DynamoDb","operation":"ExecuteStatement","targets":[],"run":"fixture"}
-                """, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                """, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Result result = iamCheck(RepoFiles.template(), calls);
         assertThat(result.exit()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("CANNOT CHECK ListTasksFunction: DynamoDb.ExecuteStatement: no IAM mapping");

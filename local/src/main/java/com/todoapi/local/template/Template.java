@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -52,7 +53,7 @@ public final class Template {
         return Optional.ofNullable(Yaml.map(parameters.get(name)).get("Default")).map(String::valueOf);
     }
 
-    public java.util.Set<String> parameterNames() {
+    public Set<String> parameterNames() {
         return parameters.keySet();
     }
 
