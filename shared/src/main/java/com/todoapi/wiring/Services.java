@@ -32,6 +32,7 @@ import com.todoapi.health.Probe;
 import com.todoapi.http.AllowedOrigins;
 import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.jobs.JobQueue;
+import com.todoapi.live.LivePublisher;
 import com.todoapi.lambda.Platform;
 import com.todoapi.pagination.CursorCodec;
 import com.todoapi.ratelimit.RateLimitPolicy;
@@ -185,6 +186,11 @@ public final class Services {
 
     public ReplyTurns replyTurns() {
         return new ReplyTurns(conversationItems(), tasks(), agent(), clock);
+    }
+
+    /** Pushes to the person's open WebSocket connections; nothing until the WebSocket API is wired. */
+    public LivePublisher live() {
+        return LivePublisher.NONE;
     }
 
     /** The assistant {@code AGENT} names: builtin (the default), openai or bedrock ({@link Agents}). */
