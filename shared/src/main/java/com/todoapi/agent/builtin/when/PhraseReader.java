@@ -194,11 +194,14 @@ final class PhraseReader {
         if (tokens.accept("weekend") || tokens.acceptAll("fin", "de", "semana")) {
             return day(weekend());
         }
+        int beforeEnd = tokens.mark();
+        tokens.accept("the");
         if (tokens.acceptAll("end", "of", "the", "month") || tokens.acceptAll("end", "of", "month")
                 || tokens.acceptAll("fin", "de", "mes") || tokens.acceptAll("final", "de", "mes")
                 || tokens.acceptAll("finales", "de", "mes")) {
             return day(today.with(TemporalAdjusters.lastDayOfMonth()));
         }
+        tokens.reset(beforeEnd);
         Optional<LocalDate> later = daysFromToday(tokens);
         if (later.isPresent()) {
             return day(later.get());
