@@ -35,7 +35,7 @@ final class FilterRequestReader {
                     + "(?:\\s*-?\\s*priority)(?:\\s+(?:tasks|todos|items|ones))?$", Utterances.FLAGS);
     /** Group 1 is the words to look for. */
     private static final Pattern QUERY = Pattern.compile(
-            "^(?:find|search(?:\\s+for)?|look\\s+for|look\\s+up|search\\s+(?:my\\s+|the\\s+)?(?:tasks|list)\\s+for)\\s+"
+            "^(?:search\\s+(?:my\\s+|the\\s+)?(?:tasks|list)\\s+for|find|search(?:\\s+for)?|look\\s+for|look\\s+up)\\s+"
                     + "(?:me\\s+)?(?:(?:anything|something|everything|tasks?|all\\s+tasks|any\\s+tasks)\\s+)?"
                     + "(?:(?:about|on|with|mentioning|regarding|related\\s+to|that\\s+mentions?|for|containing)\\s+)?(.+)$",
             Utterances.FLAGS);

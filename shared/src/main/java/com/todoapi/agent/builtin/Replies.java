@@ -252,7 +252,7 @@ final class Replies {
                 lines.append('\n');
             }
             lines.append(task.completed() ? "[x] " : "[ ] ").append(task.id()).append(". ").append(task.title());
-            task.due().ifPresent(due -> lines.append(" (").append(say("due", "when", spoken.when(due))).append(')'));
+            task.due().ifPresent(due -> lines.append(" (").append(say("due", "when", spoken.brief(due))).append(')'));
         }
         return lines.toString();
     }

@@ -42,6 +42,16 @@ public final class Spoken {
                 .orElse(day);
     }
 
+    /** Shorter, for a line of a list: "today at 4 PM", "tomorrow", "Monday, December 7". */
+    public String brief(When when) {
+        LocalDate date = when.date();
+        String day = date.equals(today) ? (spanish ? "hoy" : "today")
+                : date.equals(today.plusDays(1)) ? (spanish ? "mañana" : "tomorrow")
+                : spanish ? "el " + calendar(date) : calendar(date);
+        return when.time().map(time -> day + (spanish ? (time.getHour() == 1 ? " a la " : " a las ") : " at ") + time(time))
+                .orElse(day);
+    }
+
     private String day(LocalDate date) {
         String calendar = calendar(date);
         if (date.equals(today)) {
