@@ -178,7 +178,7 @@ class BuiltInAgentTimeTest {
     }
 
     private AgentReply inMadrid(InMemoryToolbox tools, String message) {
-        return agent.respond(new AgentTurn("", "", List.of(), message, Optional.empty(), Optional.of(MADRID)), tools);
+        return agent.respond(new AgentTurn("", List.of(), message).inZone(MADRID), tools);
     }
 
     private static Call call(String tool, Object... keysAndValues) {
