@@ -3,7 +3,6 @@ package com.todoapi.agent.builtin;
 import com.todoapi.agent.builtin.Intent.ListFiltered.Filter;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,10 +42,10 @@ final class FilterRequestReader {
             "^(?:(?:do\\s+i\\s+have|is\\s+there|are\\s+there)\\s+)?(?:anything|any\\s+tasks?|something)\\s+(?:about|on|mentioning"
                     + "|regarding|related\\s+to)\\s+(.+)$", Utterances.FLAGS);
     /** Words before "tasks" that name a state or a place in the list, not a label. */
-    private static final Set<String> NOT_LABELS = Set.of("all", "my", "the", "pending", "open", "remaining", "outstanding",
-            "unfinished", "incomplete", "completed", "complete", "finished", "done", "current", "new", "old", "latest", "recent",
-            "first", "last", "other", "todo", "to-do", "overdue", "due", "today's", "these", "those", "your", "active", "closed",
-            "checked", "unchecked", "older", "newest", "oldest", "every", "more", "many");
+    private static final Pattern NOT_LABELS = Pattern.compile("all|my|the|pending|open|remaining|outstanding|unfinished"
+            + "|incomplete|completed|complete|finished|done|current|new|old|latest|recent|first|last|other|todo|to-do|overdue"
+            + "|due|today's|these|those|your|active|closed|checked|unchecked|older|newest|oldest|every|more|many",
+            Utterances.FLAGS);
 
     Optional<Intent> read(String clause) {
         if (DUE_TODAY.matcher(clause).matches()) {
@@ -66,7 +65,7 @@ final class FilterRequestReader {
         Matcher show = SHOW.matcher(clause);
         if (show.lookingAt()) {
             Matcher labelBefore = LABEL_BEFORE.matcher(clause.substring(show.end()));
-            if (labelBefore.matches() && !NOT_LABELS.contains(labelBefore.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            if (labelBefore.matches() && !NOT_LABELS.matcher(labelBefore.group(1)).matches()) {
                 return Optional.of(new Intent.ListFiltered(Filter.LABEL, labelBefore.group(1)));
             }
         }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class LabelRequestReader {
     /** Group 1 is the task, group 2 the labels. */
-    private static final List<Pattern> TASK_THEN_LABELS = List.of(
+    private static final Patterns TASK_THEN_LABELS = Patterns.of(
             Pattern.compile("^(?:tag|label)\\s+(.+?)\\s+(?:as|with|under|in)\\s+(?:the\\s+)?(?:labels?\\s+|tags?\\s+)?(.+?)"
                     + "(?:\\s+(?:label|tag)s?)?$", Utterances.FLAGS),
             Pattern.compile("^(?:file|put)\\s+(.+?)\\s+under\\s+(.+)$", Utterances.FLAGS));
@@ -30,11 +30,9 @@ final class LabelRequestReader {
     }
 
     Optional<Intent> read(String clause) {
-        for (Pattern pattern : TASK_THEN_LABELS) {
-            Matcher matcher = pattern.matcher(clause);
-            if (matcher.matches()) {
-                return labels(matcher.group(1), matcher.group(2));
-            }
+        List<Matcher> taskFirst = TASK_THEN_LABELS.matching(clause);
+        if (!taskFirst.isEmpty()) {
+            return labels(taskFirst.get(0).group(1), taskFirst.get(0).group(2));
         }
         Matcher labelsFirst = LABELS_THEN_TASK.matcher(clause);
         return labelsFirst.matches() ? labels(labelsFirst.group(2), labelsFirst.group(1)) : Optional.empty();

@@ -1,6 +1,5 @@
 package com.todoapi.agent.builtin;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
 final class PriorityRequestReader {
     private static final String LEVEL = "(high|top|urgent|important|medium|normal|mid|low|no)";
     /** Group 1 is the task, group 2 the level. */
-    private static final List<Pattern> TASK_THEN_LEVEL = List.of(
+    private static final Patterns TASK_THEN_LEVEL = Patterns.of(
             Pattern.compile("^(?:make|mark|set|flag|put|change|give)\\s+(.+?)\\s+(?:as\\s+|to\\s+|at\\s+|in\\s+|a\\s+)?(?:a\\s+)?"
                     + LEVEL + "(?:\\s*-?\\s*priority)?$", Utterances.FLAGS),
             Pattern.compile("^(?:make|set|change|give)\\s+(?:the\\s+)?priority\\s+(?:of|for|on)\\s+(.+?)\\s+(?:to\\s+)?" + LEVEL
@@ -33,9 +32,8 @@ final class PriorityRequestReader {
     }
 
     Optional<Intent> read(String clause) {
-        for (Pattern pattern : TASK_THEN_LEVEL) {
-            Matcher matcher = pattern.matcher(clause);
-            if (matcher.matches() && (clause.toLowerCase(Locale.ROOT).contains("priority") || ALONE.matcher(matcher.group(2)).matches())) {
+        for (Matcher matcher : TASK_THEN_LEVEL.matching(clause)) {
+            if ((clause.toLowerCase(Locale.ROOT).contains("priority") || ALONE.matcher(matcher.group(2)).matches())) {
                 return set(matcher.group(1), level(matcher.group(2)));
             }
         }

@@ -3,7 +3,6 @@ package com.todoapi.agent.builtin;
 import com.todoapi.agent.builtin.when.Schedule;
 import com.todoapi.agent.builtin.when.WhenParser;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RescheduleRequestReader {
     /** Group 1 is the task, group 2 the time words. */
-    private static final List<Pattern> PATTERNS = List.of(
+    private static final Patterns PATTERNS = Patterns.of(
             Pattern.compile("^(?:move|reschedule|postpone|push|bump|delay|shift|put\\s+off|defer)\\s+(.+?)\\s+"
                     + "(?:to|for|until|till|til|back\\s+to|out\\s+to)\\s+(.+)$", Utterances.FLAGS),
             Pattern.compile("^(?:change|set|update|make)\\s+(?:the\\s+)?(?:due\\s+date|due\\s+time|due|deadline|date)\\s+"
@@ -33,11 +32,7 @@ final class RescheduleRequestReader {
     }
 
     Optional<Intent> read(String clause) {
-        for (Pattern pattern : PATTERNS) {
-            Matcher matcher = pattern.matcher(clause);
-            if (!matcher.matches()) {
-                continue;
-            }
+        for (Matcher matcher : PATTERNS.matching(clause)) {
             Optional<Schedule> due = when.whole(matcher.group(2));
             if (due.isPresent() && due.get().recurrence().isEmpty()) {
                 Optional<TaskRef> task = taskRefs.parse(matcher.group(1));

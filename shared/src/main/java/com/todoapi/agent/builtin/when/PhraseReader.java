@@ -24,16 +24,15 @@ import java.util.regex.Pattern;
  * when any word is not part of a phrase it knows. Every form it reads is in docs/assistant.md.
  */
 final class PhraseReader {
-    private static final Set<String> DATE_PREPOSITIONS = Set.of("on", "by", "due", "for", "before", "until", "till",
+    private final Set<String> datePrepositions = Set.of("on", "by", "due", "for", "before", "until", "till",
             "para", "antes", "de", "del", "hasta", "el", "la", "al", "starting", "from", "desde");
-    private static final Set<String> TIME_PREPOSITIONS = Set.of("at", "@", "around", "by", "before", "a", "las", "la",
+    private final Set<String> timePrepositions = Set.of("at", "@", "around", "by", "before", "a", "las", "la",
             "sobre", "hacia", "antes", "de", "the");
-    private static final Set<String> NEXT = Set.of("next", "coming", "proximo", "proxima", "siguiente");
-    private static final Set<String> THIS = Set.of("this", "este", "esta");
-    private static final Set<String> EVERY = Set.of("every", "each", "cada");
+    private final Set<String> nextWords = Set.of("next", "coming", "proximo", "proxima", "siguiente");
+    private final Set<String> thisWords = Set.of("this", "este", "esta");
+    private final Set<String> everyWords = Set.of("every", "each", "cada");
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?(?:h|hs)?(am|pm|a\\.m\\.?|p\\.m\\.?|a|p)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final String[] RRULE_DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
     private final ZonedDateTime now;
     private final LocalDate today;
@@ -128,7 +127,7 @@ final class PhraseReader {
 
     private Optional<DatePart> datePart(Tokens tokens) {
         int mark = tokens.mark();
-        tokens.skip(DATE_PREPOSITIONS);
+        tokens.skip(datePrepositions);
         Optional<DatePart> read = dateWords(tokens);
         if (read.isEmpty()) {
             tokens.reset(mark);
@@ -142,7 +141,7 @@ final class PhraseReader {
             return day(today);
         }
         if (tokens.accept("tonight") || tokens.acceptAll("esta", "noche")) {
-            return Optional.of(new DatePart(today, Optional.of(TimeWords.PARTS_OF_DAY.get("tonight")), true));
+            return Optional.of(new DatePart(today, TimeWords.partOfDay("tonight"), true));
         }
         if (tokens.acceptAll("the", "day", "after", "tomorrow") || tokens.acceptAll("day", "after", "tomorrow")
                 || tokens.acceptAll("pasado", "manana")) {
@@ -151,14 +150,14 @@ final class PhraseReader {
         if (tokens.accept("tomorrow", "tmrw", "tmr") || tokens.accept("manana")) {
             return day(today.plusDays(1));
         }
-        if (tokens.accept(THIS)) {
+        if (tokens.accept(thisWords)) {
             String part = tokens.peek();
-            if (TimeWords.PARTS_OF_DAY.containsKey(part) && !part.equals("tonight")) {
+            if (TimeWords.partOfDay(part).isPresent() && !part.equals("tonight")) {
                 tokens.next();
-                return Optional.of(new DatePart(today, Optional.of(TimeWords.PARTS_OF_DAY.get(part)), isEvening(part)));
+                return Optional.of(new DatePart(today, TimeWords.partOfDay(part), isEvening(part)));
             }
-            if (TimeWords.WEEKDAYS.containsKey(tokens.peek())) {
-                DayOfWeek weekday = TimeWords.WEEKDAYS.get(tokens.next());
+            if (TimeWords.weekday(tokens.peek()).isPresent()) {
+                DayOfWeek weekday = TimeWords.weekday(tokens.next()).orElseThrow();
                 return day(today.with(TemporalAdjusters.nextOrSame(weekday)));
             }
             if (tokens.accept("weekend") || tokens.acceptAll("fin", "de", "semana")) {
@@ -167,9 +166,9 @@ final class PhraseReader {
             tokens.reset(mark);
             return Optional.empty();
         }
-        boolean next = tokens.accept(NEXT);
-        if (TimeWords.WEEKDAYS.containsKey(tokens.peek())) {
-            DayOfWeek weekday = TimeWords.WEEKDAYS.get(tokens.next());
+        boolean next = tokens.accept(nextWords);
+        if (TimeWords.weekday(tokens.peek()).isPresent()) {
+            DayOfWeek weekday = TimeWords.weekday(tokens.next()).orElseThrow();
             tokens.acceptAll("que", "viene");
             return day(today.with(TemporalAdjusters.next(weekday)));
         }
@@ -259,8 +258,8 @@ final class PhraseReader {
             }
         }
         tokens.accept("the");
-        if (TimeWords.MONTHS.containsKey(tokens.peek())) {
-            Month month = TimeWords.MONTHS.get(tokens.next());
+        if (TimeWords.month(tokens.peek()).isPresent()) {
+            Month month = TimeWords.month(tokens.next()).orElseThrow();
             Optional<TimeWords.DayNumber> day = TimeWords.dayNumber(tokens.peek());
             if (day.isPresent()) {
                 tokens.next();
@@ -278,8 +277,8 @@ final class PhraseReader {
         tokens.next();
         int afterDay = tokens.mark();
         tokens.accept("of", "de");
-        if (TimeWords.MONTHS.containsKey(tokens.peek())) {
-            Month month = TimeWords.MONTHS.get(tokens.next());
+        if (TimeWords.month(tokens.peek()).isPresent()) {
+            Month month = TimeWords.month(tokens.next()).orElseThrow();
             return dateIn(month, day.get().day(), year(tokens));
         }
         tokens.reset(afterDay);
@@ -334,7 +333,7 @@ final class PhraseReader {
     private Optional<LocalTime> timePart(Tokens tokens, boolean evening) {
         int mark = tokens.mark();
         boolean preposition = false;
-        while (tokens.accept(TIME_PREPOSITIONS)) {
+        while (tokens.accept(timePrepositions)) {
             preposition = true;
         }
         Optional<LocalTime> read = timeWords(tokens, preposition, evening);
@@ -354,14 +353,14 @@ final class PhraseReader {
         int mark = tokens.mark();
         if (tokens.accept("in") && tokens.accept("the") || tokens.accept("por") && tokens.accept("la")) {
             String part = tokens.peek();
-            if (TimeWords.PARTS_OF_DAY.containsKey(part) && !part.equals("tonight")) {
+            if (TimeWords.partOfDay(part).isPresent() && !part.equals("tonight")) {
                 tokens.next();
-                return Optional.of(TimeWords.PARTS_OF_DAY.get(part));
+                return TimeWords.partOfDay(part);
             }
         }
         tokens.reset(mark);
-        if (TimeWords.PARTS_OF_DAY.containsKey(tokens.peek()) && !preposition && !tokens.peek().equals("manana")) {
-            return Optional.of(TimeWords.PARTS_OF_DAY.get(tokens.next()));
+        if (TimeWords.partOfDay(tokens.peek()).isPresent() && !preposition && !tokens.peek().equals("manana")) {
+            return TimeWords.partOfDay(tokens.next());
         }
         Matcher clock = CLOCK.matcher(tokens.peek());
         if (!clock.matches()) {
@@ -442,7 +441,7 @@ final class PhraseReader {
         Optional<LocalDate> yearlyDate = Optional.empty();
         if (read.freq().equals("YEARLY")) {
             int mark = tokens.mark();
-            tokens.skip(DATE_PREPOSITIONS);
+            tokens.skip(datePrepositions);
             yearlyDate = calendarDate(tokens);
             if (yearlyDate.isEmpty()) {
                 tokens.reset(mark);
@@ -455,7 +454,7 @@ final class PhraseReader {
     }
 
     /** "on the 1st of every month", "el día 1 de cada mes": the day comes before "every". */
-    private static OptionalInt leadingMonthDay(Tokens tokens) {
+    private OptionalInt leadingMonthDay(Tokens tokens) {
         int mark = tokens.mark();
         tokens.skip(Set.of("on", "the", "el"));
         boolean dayWord = tokens.accept("day", "dia");
@@ -464,7 +463,7 @@ final class PhraseReader {
             tokens.next();
             if (tokens.accept("of", "de")) {
                 int beforeEvery = tokens.mark();
-                if (tokens.accept(EVERY) || tokens.acceptAll("todos", "los")) {
+                if (tokens.accept(everyWords) || tokens.acceptAll("todos", "los")) {
                     tokens.reset(beforeEvery);
                     return OptionalInt.of(day.get().day());
                 }
@@ -515,7 +514,7 @@ final class PhraseReader {
             default -> {
             }
         }
-        boolean every = tokens.accept(EVERY);
+        boolean every = tokens.accept(everyWords);
         boolean all = !every && (tokens.acceptAll("todos", "los") || tokens.acceptAll("todas", "las"));
         if (!every && !all) {
             return Optional.empty();
@@ -559,15 +558,14 @@ final class PhraseReader {
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         while (true) {
             String word = tokens.peek();
-            String singular = word.endsWith("s") && TimeWords.WEEKDAYS.containsKey(word.substring(0, word.length() - 1))
-                    ? word.substring(0, word.length() - 1) : word;
-            if (!TimeWords.WEEKDAYS.containsKey(singular)) {
+            Optional<DayOfWeek> day = TimeWords.weekday(singular(word));
+            if (day.isEmpty()) {
                 break;
             }
             tokens.next();
-            days.add(TimeWords.WEEKDAYS.get(singular));
+            days.add(day.get());
             int mark = tokens.mark();
-            if (!(tokens.accept("and", "y", "&", ",") && TimeWords.WEEKDAYS.containsKey(strip(tokens.peek())))) {
+            if (!(tokens.accept("and", "y", "&", ",") && TimeWords.weekday(singular(tokens.peek())).isPresent())) {
                 tokens.reset(mark);
                 break;
             }
@@ -575,8 +573,9 @@ final class PhraseReader {
         return new ArrayList<>(days);
     }
 
-    private static String strip(String word) {
-        return word.endsWith("s") && TimeWords.WEEKDAYS.containsKey(word.substring(0, word.length() - 1))
+    /** "mondays" is "monday"; "lunes" stays as it is. */
+    private static String singular(String word) {
+        return word.endsWith("s") && TimeWords.weekday(word.substring(0, word.length() - 1)).isPresent()
                 ? word.substring(0, word.length() - 1) : word;
     }
 
@@ -609,7 +608,7 @@ final class PhraseReader {
         }
         if (!rule.days().isEmpty()) {
             value.append(";BYDAY=").append(String.join(",",
-                    rule.days().stream().map(d -> RRULE_DAYS[d.getValue() - 1]).toList()));
+                    rule.days().stream().map(d -> d.name().substring(0, 2)).toList()));
         }
         rule.monthDay().ifPresent(day -> value.append(";BYMONTHDAY=").append(day));
         return value.toString();

@@ -3,6 +3,7 @@ package com.todoapi.agent.builtin.when;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,20 +14,6 @@ import java.util.Optional;
  * order of the parts differs between the two, not only the words.
  */
 public final class Spoken {
-    private static final String[] EN_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    private static final String[] ES_DAYS = {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"};
-    private static final String[] EN_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December"};
-    private static final String[] ES_MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-            "septiembre", "octubre", "noviembre", "diciembre"};
-    private static final Map<String, String[]> UNITS_EN = Map.of("DAILY", new String[]{"day", "days"},
-            "WEEKLY", new String[]{"week", "weeks"}, "MONTHLY", new String[]{"month", "months"}, "YEARLY", new String[]{"year", "years"});
-    private static final Map<String, String[]> UNITS_ES = Map.of("DAILY", new String[]{"día", "días"},
-            "WEEKLY", new String[]{"semana", "semanas"}, "MONTHLY", new String[]{"mes", "meses"}, "YEARLY", new String[]{"año", "años"});
-    private static final Map<String, DayOfWeek> RRULE_DAYS = Map.of("MO", DayOfWeek.MONDAY, "TU", DayOfWeek.TUESDAY,
-            "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY, "FR", DayOfWeek.FRIDAY, "SA", DayOfWeek.SATURDAY,
-            "SU", DayOfWeek.SUNDAY);
-
     private final boolean spanish;
     private final LocalDate today;
 
@@ -64,10 +51,66 @@ public final class Spoken {
     }
 
     private String calendar(LocalDate date) {
-        int index = date.getDayOfWeek().getValue() - 1;
         String year = date.getYear() == today.getYear() ? "" : (spanish ? " de " : ", ") + date.getYear();
-        return spanish ? ES_DAYS[index] + " " + date.getDayOfMonth() + " de " + ES_MONTHS[date.getMonthValue() - 1] + year
-                : EN_DAYS[index] + ", " + EN_MONTHS[date.getMonthValue() - 1] + " " + date.getDayOfMonth() + year;
+        return spanish ? weekday(date.getDayOfWeek()) + " " + date.getDayOfMonth() + " de " + month(date.getMonth()) + year
+                : weekday(date.getDayOfWeek()) + ", " + month(date.getMonth()) + " " + date.getDayOfMonth() + year;
+    }
+
+    private String weekday(DayOfWeek day) {
+        if (!spanish) {
+            String name = day.name();
+            return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return switch (day) {
+            case MONDAY -> "lunes";
+            case TUESDAY -> "martes";
+            case WEDNESDAY -> "miércoles";
+            case THURSDAY -> "jueves";
+            case FRIDAY -> "viernes";
+            case SATURDAY -> "sábado";
+            case SUNDAY -> "domingo";
+        };
+    }
+
+    private String month(Month month) {
+        if (!spanish) {
+            String name = month.name();
+            return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return switch (month) {
+            case JANUARY -> "enero";
+            case FEBRUARY -> "febrero";
+            case MARCH -> "marzo";
+            case APRIL -> "abril";
+            case MAY -> "mayo";
+            case JUNE -> "junio";
+            case JULY -> "julio";
+            case AUGUST -> "agosto";
+            case SEPTEMBER -> "septiembre";
+            case OCTOBER -> "octubre";
+            case NOVEMBER -> "noviembre";
+            case DECEMBER -> "diciembre";
+        };
+    }
+
+    /** The unit of a FREQ, singular and plural; empty for one we do not write. */
+    private Optional<String[]> unit(String freq) {
+        return Optional.ofNullable(switch (freq) {
+            case "DAILY" -> spanish ? new String[]{"día", "días"} : new String[]{"day", "days"};
+            case "WEEKLY" -> spanish ? new String[]{"semana", "semanas"} : new String[]{"week", "weeks"};
+            case "MONTHLY" -> spanish ? new String[]{"mes", "meses"} : new String[]{"month", "months"};
+            case "YEARLY" -> spanish ? new String[]{"año", "años"} : new String[]{"year", "years"};
+            default -> null;
+        });
+    }
+
+    private static Optional<DayOfWeek> rruleDay(String code) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().startsWith(code) && code.length() == 2) {
+                return Optional.of(day);
+            }
+        }
+        return Optional.empty();
     }
 
     /** "5 PM", "5:30 PM", "12 PM" in English; "17:00" in Spanish. */
@@ -90,10 +133,11 @@ public final class Spoken {
             }
         }
         String freq = parts.getOrDefault("FREQ", "");
-        String[] unit = (spanish ? UNITS_ES : UNITS_EN).get(freq);
-        if (unit == null) {
+        Optional<String[]> units = unit(freq);
+        if (units.isEmpty()) {
             return rule;
         }
+        String[] unit = units.get();
         int interval = Optional.ofNullable(parts.get("INTERVAL")).map(Integer::parseInt).orElse(1);
         StringBuilder words = new StringBuilder(spanish ? "cada " : "every ");
         if (parts.containsKey("BYDAY")) {
@@ -102,12 +146,12 @@ public final class Spoken {
                 words.append(interval).append(' ').append(unit[1]).append(spanish ? " el " : " on ");
             }
             for (int i = 0; i < days.length; i++) {
-                DayOfWeek day = RRULE_DAYS.get(days[i]);
-                if (day == null) {
+                Optional<DayOfWeek> day = rruleDay(days[i]);
+                if (day.isEmpty()) {
                     return rule;
                 }
                 words.append(i == 0 ? "" : i == days.length - 1 ? (spanish ? " y " : " and ") : ", ")
-                        .append((spanish ? ES_DAYS : EN_DAYS)[day.getValue() - 1]);
+                        .append(weekday(day.get()));
             }
             return words.toString();
         }

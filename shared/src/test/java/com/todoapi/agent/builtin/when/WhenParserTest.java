@@ -141,6 +141,8 @@ class WhenParserTest {
         assertThat(parser.atEnds("read chapter 5")).isEmpty();
         assertThat(parser.atEnds("tomorrow")).as("no title would be left").isEmpty();
         assertThat(parser.atEnds("call John first thing")).isEmpty();
+        assertThat(parser.atEnds("sit in the sun")).as("sun, sat and wed are words, not days").isEmpty();
+        assertThat(parser.atEnds("buy 2 apples")).isEmpty();
     }
 
     @Test
