@@ -124,4 +124,12 @@ final class TimeWords {
 
     record DayNumber(int day, boolean ordinal) {
     }
+
+    /** The parts of the day after noon, when "at 8" means 20:00. */
+    static boolean isEvening(String partOfDay) {
+        return switch (partOfDay) {
+            case "evening", "night", "noche", "tarde", "afternoon" -> true;
+            default -> false;
+        };
+    }
 }
