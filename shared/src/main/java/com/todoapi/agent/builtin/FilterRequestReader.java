@@ -44,7 +44,8 @@ final class FilterRequestReader {
     /** Words before "tasks" that name a state or a place in the list, not a label. */
     private static final Pattern NOT_LABELS = Pattern.compile("all|my|the|pending|open|remaining|outstanding|unfinished"
             + "|incomplete|completed|complete|finished|done|current|new|old|latest|recent|first|last|other|todo|to-do|overdue"
-            + "|due|today's|these|those|your|active|closed|checked|unchecked|older|newest|oldest|every|more|many",
+            + "|due|today's|these|those|your|active|closed|checked|unchecked|older|newest|oldest|every|more|many"
+            + "|uncompleted|undone|ongoing|upcoming|future|past|previous|next|later|both|few|some|any|no|\\d+",
             Utterances.FLAGS);
 
     Optional<Intent> read(String clause) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class DateReader {
     private final Set<String> datePrepositions = Set.of("on", "by", "due", "for", "before", "until", "till",
-            "para", "antes", "de", "del", "hasta", "el", "la", "al", "starting", "from", "desde");
+            "para", "antes", "de", "del", "hasta", "el", "la", "al");
     private final Set<String> nextWords = Set.of("next", "coming", "proximo", "proxima", "siguiente");
     private final Set<String> thisWords = Set.of("this", "este", "esta");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

@@ -17,6 +17,9 @@ public final class WhenParser {
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,;:\\-\u2013\u2014]+|[\\s,;:\\-\u2013\u2014]+$");
     private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
+    /** Words that make the day after them part of the title: "the email from monday", "notes of friday". */
+    private static final Pattern BELONGS_TO_THE_TITLE = Pattern.compile(
+            "(?:^|\\s)(?:from|since|of|about|after|than|like|with|desde|sobre|tras|como)$", Pattern.CASE_INSENSITIVE);
     /** Titles are short; a phrase of time words is shorter still. */
     private static final int MAX_PHRASE_WORDS = 12;
 
@@ -39,6 +42,9 @@ public final class WhenParser {
             Optional<Schedule> schedule = reader.read(folded(words, from, words.size()));
             if (schedule.isPresent()) {
                 String rest = tidy(text.substring(0, words.get(from).start()));
+                if (BELONGS_TO_THE_TITLE.matcher(rest).find()) {
+                    return Optional.empty();
+                }
                 if (HAS_LETTER_OR_DIGIT.matcher(rest).find()) {
                     return Optional.of(new Found(schedule.get(), rest));
                 }

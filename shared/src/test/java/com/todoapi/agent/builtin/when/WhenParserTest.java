@@ -143,6 +143,7 @@ class WhenParserTest {
         assertThat(parser.atEnds("call John first thing")).isEmpty();
         assertThat(parser.atEnds("sit in the sun")).as("sun, sat and wed are words, not days").isEmpty();
         assertThat(parser.atEnds("buy 2 apples")).isEmpty();
+        assertThat(parser.atEnds("reply to the email from monday")).as("'from' starts no due date").isEmpty();
     }
 
     @Test
