@@ -116,12 +116,14 @@ class WebSocketApiTest {
 
     @Test
     void refusesTheUpgradeWithTheConnectFunctionsStatusAndRegistersNothing() throws Exception {
-        int open = gateway().openConnections().size();
-
-        assertThat(refusedStatus("?refuse=401")).isEqualTo(401);
-        assertThat(refusedStatus("?refuse=403")).isEqualTo(403);
-        assertThat(refusedStatus("?fail=1")).isEqualTo(500);
-        assertThat(gateway().openConnections()).hasSize(open);
+        for (Map.Entry<String, Integer> refusal : Map.of("refuse=401", 401, "refuse=403", 403, "fail=1", 500).entrySet()) {
+            String tag = UUID.randomUUID().toString();
+            assertThat(refusedStatus("?" + refusal.getKey() + "&tag=" + tag)).isEqualTo(refusal.getValue());
+            String id = events.await(entry -> entry.at("/event/queryStringParameters/tag").asText().equals(tag))
+                    .at("/event/requestContext/connectionId").asText();
+            assertThat(gateway().openConnections()).doesNotContain(id);
+            assertThatThrownBy(() -> management.getConnection(r -> r.connectionId(id))).isInstanceOf(GoneException.class);
+        }
     }
 
     @Test
