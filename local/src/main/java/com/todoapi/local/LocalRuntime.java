@@ -132,6 +132,14 @@ public final class LocalRuntime implements AutoCloseable {
                 pools.put(function.logicalId(), new FunctionPool(process, options.maxInstances(), options.freshProcessPerEvent()));
                 routes.addAll(function.routes());
             }
+            for (WebSocketGateway gateway : webSockets) {
+                gateway.api().routes().stream().filter(route -> !pools.containsKey(route.functionId())).findFirst()
+                        .ifPresent(route -> {
+                            throw new IllegalArgumentException("WebSocket route " + route.routeKey() + " of "
+                                    + gateway.api().logicalId() + " invokes " + route.functionId()
+                                    + ", which is not a function of the template");
+                        });
+            }
             frontDoor = new FrontDoor(options.port(), routes, pools, corsPolicy(template, emulators.resources(), options.config()),
                     List.of(new LocalSignIn(options.config())), options.log());
             for (FunctionSpec function : template.functions()) {
