@@ -108,8 +108,6 @@ public final class LocalRuntime implements AutoCloseable {
         Scheduler scheduler = new Scheduler(options.log());
         FrontDoor frontDoor = null;
         List<WebSocketGateway> webSockets = new ArrayList<>();
-        AwsCallLog callLog = options.awsCallLog() == null ? null
-                : new AwsCallLog(options.awsCallLog(), emulators.resources().manifest());
         try {
             // The WebSocket APIs listen first: their endpoint goes into the functions' environment.
             Map<String, URI> managementEndpoints = new LinkedHashMap<>();
@@ -120,6 +118,8 @@ public final class LocalRuntime implements AutoCloseable {
                 managementEndpoints.put(api.logicalId(), gateway.managementEndpoint());
             }
             ManagementEndpoints endpoints = new ManagementEndpoints(managementEndpoints);
+            AwsCallLog callLog = options.awsCallLog() == null ? null
+                    : new AwsCallLog(options.awsCallLog(), manifest(emulators.resources(), webSockets));
             List<HttpRoute> routes = new ArrayList<>();
             for (FunctionSpec function : template.functions()) {
                 Map<String, String> environment = new LinkedHashMap<>(functionEnvironment(function, emulators.aws(),
@@ -166,6 +166,16 @@ public final class LocalRuntime implements AutoCloseable {
             new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler, webSockets).close();
             throw e;
         }
+    }
+
+    /** What {@code ./dev iam-check} needs of this run: the resources' local names, and each WebSocket API's stage and endpoint. */
+    private static Map<String, Object> manifest(LocalResources resources, List<WebSocketGateway> webSockets) {
+        Map<String, Object> manifest = new LinkedHashMap<>(resources.manifest());
+        Map<String, Object> apis = new LinkedHashMap<>();
+        webSockets.forEach(ws -> apis.put(ws.api().logicalId(),
+                Map.of("stage", ws.api().stageName(), "endpoint", ws.managementEndpoint().toString())));
+        manifest.put("webSocketApis", apis);
+        return manifest;
     }
 
     /** The template's CORS configuration with local values; local mode also lets loopback pages on any port call. */

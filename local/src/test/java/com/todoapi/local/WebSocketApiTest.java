@@ -44,6 +44,7 @@ class WebSocketApiTest {
     private LocalRuntime runtime;
     private WebSocketEventLog events;
     private ApiGatewayManagementApiClient management;
+    private Path awsCalls;
 
     @BeforeAll
     void start(@TempDir Path directory) throws Exception {
@@ -51,8 +52,9 @@ class WebSocketApiTest {
         Path log = directory.resolve("events.jsonl");
         events = new WebSocketEventLog(log);
         LocalConfig config = new LocalConfig(Map.of(), Map.of("EVENT_LOG", log.toString()));
+        awsCalls = directory.resolve("aws-calls");
         runtime = LocalRuntime.start(new LocalRuntime.Options(template, config, 0, 0, 0, null, 2, false, false,
-                line -> System.out.println("[runtime] " + line)).withWebSocket(0, WebSocketLimits.AWS));
+                line -> System.out.println("[runtime] " + line)).withWebSocket(0, WebSocketLimits.AWS).recordingAwsCallsTo(awsCalls));
         management = ApiGatewayManagementApiClient.builder()
                 .endpointOverride(runtime.webSocketManagementEndpoint().orElseThrow())
                 .region(Region.US_EAST_1)
@@ -77,6 +79,13 @@ class WebSocketApiTest {
         WebSocketClient client = connect("");
         JsonNode message = events.await(WebSocketEventLog.of("MESSAGE", idOf(client)));
         assertThat(message.get("endpoint").asText()).isEqualTo(runtime.webSocketManagementEndpoint().orElseThrow().toString());
+        assertThat(message.get("recording").asText()).as("functions invoked by WebSocket events record their AWS calls").isEqualTo("true");
+        try (var runs = java.nio.file.Files.list(awsCalls.resolve("runs"))) {
+            JsonNode manifest = JSON.readTree(runs.findFirst().orElseThrow().toFile());
+            assertThat(manifest.at("/webSocketApis/SocketApi/stage").asText()).isEqualTo("live");
+            assertThat(manifest.at("/webSocketApis/SocketApi/endpoint").asText())
+                    .isEqualTo(runtime.webSocketManagementEndpoint().orElseThrow().toString());
+        }
         client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
     }
 
