@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  */
 public final class TaskService {
     static final String CREATE_SCOPE = "tasks.create";
+    static final String UPDATE_SCOPE = "tasks.update";
     private static final int UPDATE_ATTEMPTS = 5;
 
     private final TaskStore store;
@@ -35,9 +36,15 @@ public final class TaskService {
     /** The created task, or with a key already used for this same request, the task it created then. */
     public Created create(String userId, NewTask input, Optional<String> idempotencyKey) {
         Optional<Once> once = idempotencyKey.map(key -> new Once(CREATE_SCOPE, IdempotencyKeys.validate(key),
-                IdempotencyKeys.digest(input.title(), input.description())));
+                requestDigest(input)));
         IdempotentRunner.Outcome<Task> outcome = createOnce(userId, input, once);
         return new Created(outcome.value(), outcome.replayed());
+    }
+
+    /** A task with nothing planned digests as before planning existed, so keys used across a deploy still match. */
+    private static String requestDigest(NewTask input) {
+        return input.planning().equals(Planning.NONE) ? IdempotencyKeys.digest(input.title(), input.description())
+                : IdempotencyKeys.digest(input.title(), input.description(), PlanningText.of(input.planning()));
     }
 
     public IdempotentRunner.Outcome<Task> createOnce(String userId, NewTask input, Optional<Once> once) {
@@ -50,6 +57,18 @@ public final class TaskService {
 
     public Page<Task, Long> list(String userId, StatusFilter filter, int limit, OptionalLong after) {
         return store.list(userId, filter, limit, after);
+    }
+
+    /**
+     * As {@link #update}, keyed by a client's {@code Idempotency-Key} when it sent one: a PATCH sent
+     * twice (a recurring task's completion above all) changes the task once, and the repeat gets
+     * the task as the first left it.
+     */
+    public Task updateWithKey(String userId, long taskId, TaskChanges changes, VersionMatch expected,
+                              Optional<String> idempotencyKey) {
+        Optional<Once> once = idempotencyKey.map(key -> new Once(UPDATE_SCOPE, IdempotencyKeys.validate(key),
+                IdempotencyKeys.digest(Long.toString(taskId), changes.toString())));
+        return update(userId, taskId, changes, expected, once);
     }
 
     public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected) {

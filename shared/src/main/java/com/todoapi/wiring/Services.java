@@ -14,6 +14,7 @@ import com.todoapi.aws.dynamodb.DynamoAccountRemovals;
 import com.todoapi.aws.dynamodb.DynamoApiKeyStore;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
+import com.todoapi.aws.dynamodb.DynamoProfileStore;
 import com.todoapi.aws.dynamodb.DynamoRateLimiter;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.TableProbe;
@@ -35,6 +36,7 @@ import com.todoapi.jobs.JobQueue;
 import com.todoapi.live.LivePublisher;
 import com.todoapi.lambda.Platform;
 import com.todoapi.pagination.CursorCodec;
+import com.todoapi.profile.ProfileService;
 import com.todoapi.ratelimit.RateLimitPolicy;
 import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.tasks.TaskService;
@@ -120,6 +122,11 @@ public final class Services {
     /** Personal API keys: made, listed and revoked by their owner, checked on every request presenting one. */
     public ApiKeyService apiKeys() {
         return new ApiKeyService(new DynamoApiKeyStore(tables), clock);
+    }
+
+    /** The person's profile: their time zone, read by every route and tool that reads or writes a time. */
+    public ProfileService profiles() {
+        return new ProfileService(new DynamoProfileStore(tables), clock);
     }
 
     public TaskService tasks() {
