@@ -1,9 +1,12 @@
 package com.todoapi.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.todoapi.apikeys.ApiKeyFormat;
 import com.todoapi.local.page.TryItPage;
 import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.ServiceClient;
+import com.todoapi.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,15 +16,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +49,7 @@ class TryItPageBrowserTest {
     private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TryItPage page;
     private WebDriver browser;
@@ -145,6 +152,117 @@ class TryItPageBrowserTest {
         assertThat(browser.findElement(By.id("no-keys")).isDisplayed()).isTrue();
         assertThat(client.send("GET", "/v1/tasks", null, "Authorization", "Bearer " + key).statusCode())
                 .as("the revoked key").isEqualTo(401);
+    }
+
+    @Test
+    void aPersonSetsADueDateAPriorityAndLabelsSeesThemAndEditsThem(ServiceClient client) throws Exception {
+        String user = signIn("time-" + System.nanoTime());
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+
+        addTask("Pay the rent", "2030-01-15", "09:30", "high", "Home, Money");
+        WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(taskTitled("Pay the rent")));
+        assertThat(task.findElement(By.cssSelector(".due")).getText()).isEqualTo("due 2030-01-15 09:30");
+        assertThat(task.findElement(By.cssSelector(".priority")).getText()).isEqualTo("high priority");
+        assertThat(task.findElements(By.cssSelector(".label")).stream().map(WebElement::getText))
+                .containsExactly("Home", "Money");
+        assertThat(task.getAttribute("class")).doesNotContain("overdue");
+        JsonNode stored = onlyTask(client, user);
+        assertThat(stored.path("due").asText()).isEqualTo("2030-01-15T09:30");
+        assertThat(stored.path("priority").asText()).isEqualTo("high");
+        assertThat(stored.path("labels").toString()).isEqualTo("[\"Home\",\"Money\"]");
+
+        task.findElement(By.cssSelector(".edit")).click();
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tasks li.editing form")));
+        fill(form, null, null, "", "low", "Home");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks li.editing"), 0));
+        task = browser.findElement(taskTitled("Pay the rent"));
+        assertThat(task.findElement(By.cssSelector(".due")).getText()).as("a day, once the time is cleared")
+                .isEqualTo("due 2030-01-15");
+        assertThat(task.findElement(By.cssSelector(".priority")).getText()).isEqualTo("low priority");
+        assertThat(task.findElements(By.cssSelector(".label")).stream().map(WebElement::getText)).containsExactly("Home");
+        stored = onlyTask(client, user);
+        assertThat(stored.path("due").asText()).isEqualTo("2030-01-15");
+        assertThat(stored.path("priority").asText()).isEqualTo("low");
+        assertThat(stored.path("labels").toString()).isEqualTo("[\"Home\"]");
+        assertThat(stored.path("version").asInt()).as("one PATCH").isEqualTo(2);
+    }
+
+    @Test
+    void anOverdueTaskStandsOutInStyleAndInWords() {
+        signIn("overdue-" + System.nanoTime());
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+
+        addTask("File the taxes", "2020-04-15", "", "medium", "");
+        addTask("Someday", "", "", "none", "");
+        WebElement late = wait.until(ExpectedConditions.presenceOfElementLocated(taskTitled("File the taxes")));
+        WebElement undated = wait.until(ExpectedConditions.presenceOfElementLocated(taskTitled("Someday")));
+        assertThat(late.getAttribute("class")).contains("overdue");
+        assertThat(late.findElement(By.cssSelector(".overdue-note")).getText()).as("said in words, not only colour")
+                .isEqualTo("Overdue");
+        assertThat(late.getCssValue("border-left-style")).isEqualTo("solid");
+        assertThat(undated.getAttribute("class")).doesNotContain("overdue");
+        assertThat(undated.findElements(By.cssSelector(".overdue-note"))).isEmpty();
+        assertThat(undated.findElements(By.cssSelector(".meta"))).as("nothing to show").isEmpty();
+
+        String zone = (String) ((JavascriptExecutor) browser).executeScript(
+                "return Intl.DateTimeFormat().resolvedOptions().timeZone");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("use-browser-zone"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("zone"), zone));
+    }
+
+    private String signIn(String user) {
+        browser.get(page.url().toString());
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        browser.findElement(By.id("user-id")).clear();
+        browser.findElement(By.id("user-id")).sendKeys(user);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("who"), user));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-task input[name=title]")));
+        return user;
+    }
+
+    private void addTask(String title, String dueDate, String dueTime, String priority, String labels) {
+        WebElement form = browser.findElement(By.id("new-task"));
+        fill(form, title, dueDate, dueTime, priority, labels);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(taskTitled(title)));
+    }
+
+    /**
+     * A null leaves a field as it is. Date and time inputs are set through their value: what typing
+     * into them means depends on the browser's locale.
+     */
+    private void fill(WebElement form, String title, String dueDate, String dueTime, String priority, String labels) {
+        if (title != null) {
+            form.findElement(By.name("title")).clear();
+            form.findElement(By.name("title")).sendKeys(title);
+        }
+        if (dueDate != null) {
+            setValue(form.findElement(By.name("due_date")), dueDate);
+        }
+        if (dueTime != null) {
+            setValue(form.findElement(By.name("due_time")), dueTime);
+        }
+        new Select(form.findElement(By.name("priority"))).selectByValue(priority);
+        form.findElement(By.name("labels")).clear();
+        form.findElement(By.name("labels")).sendKeys(labels);
+    }
+
+    private void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+    }
+
+    private static By taskTitled(String title) {
+        return By.xpath("//ul[@id='tasks']/li[.//span[@class='title' and text()='" + title + "']]");
+    }
+
+    private static JsonNode onlyTask(ServiceClient client, String user) throws Exception {
+        HttpResponse<String> list = client.get("/v1/tasks", "Authorization", Tokens.bearer(user));
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode items = JSON.readTree(list.body()).path("items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
     @Test
