@@ -10,11 +10,16 @@ public interface AccountRemovals extends LeavingCheck {
 
     /** The partition families of a user besides the conversations, in the order a purge empties them. */
     enum Family {
+        /** {@code TICKET#<sha256>}: live connect tickets not yet used (at most 60 s old), found through gsi1's {@code USER#<sub>#TICKETS}. */
+        LIVE_TICKETS,
         /** {@code USER#<sub>#TOKENS}: the model token budget, one item a day. */
         TOKEN_BUDGET,
         /** {@code RATE#<sub>}: rate-limit windows. */
         RATE_LIMIT,
-        /** {@code USER#<sub>}: tasks, counters, idempotency records, the API keys' owner items. Last: it holds the counters. */
+        /**
+         * {@code USER#<sub>}: tasks, counters, idempotency records, the API keys' owner items, the open live
+         * connections' items. Last: it holds the counters.
+         */
         USER
     }
 

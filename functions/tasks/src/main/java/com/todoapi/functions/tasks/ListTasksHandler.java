@@ -10,6 +10,7 @@ import com.todoapi.pagination.CursorCodec;
 import com.todoapi.tasks.StatusFilter;
 import com.todoapi.tasks.Task;
 import com.todoapi.tasks.TaskService;
+import com.todoapi.tasks.TaskView;
 import com.todoapi.wiring.Services;
 
 import java.util.List;
