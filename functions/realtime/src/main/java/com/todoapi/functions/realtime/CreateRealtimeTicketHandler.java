@@ -10,6 +10,8 @@ import com.todoapi.lambda.AuthenticatedFunction;
 import com.todoapi.live.Tickets;
 import com.todoapi.wiring.Services;
 
+import java.util.Set;
+
 /**
  * {@code POST /v1/realtime/tickets} (no body): 201 {@code {ticket, expires_at}}, a single-use ticket
  * for a browser's WebSocket connect ({@code ?ticket=}), valid 60 s. A JWT or an API key; listening
@@ -34,7 +36,7 @@ public final class CreateRealtimeTicketHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(ApiRequest request) {
-        request.body().allowOnly(java.util.Set.of()).done();
+        request.bodyOrEmpty().allowOnly(Set.of()).done();
         Tickets.Issued issued = tickets.issue(request.userId());
         return Responses.json(201, new TicketView(issued.ticket(), Timestamps.format(issued.expiresAt())));
     }
