@@ -1,8 +1,9 @@
 package com.todoapi.tasks;
 
 import com.todoapi.json.Timestamps;
+import com.todoapi.tasks.Task;
 
-/** A task as the API shows it (the REST routes, and the live {@code task.changed} event). */
+/** A task as the API shows it. */
 public record TaskView(long id, String title, String description, boolean completed, String createdAt, String updatedAt,
                 long version) {
 
