@@ -2,7 +2,7 @@ package com.todoapi.functions.realtime;
 
 import com.todoapi.lambda.WebSocketEvent;
 import com.todoapi.lambda.WebSocketFunction;
-import com.todoapi.live.ConnectGate;
+import com.todoapi.liveaccess.ConnectGate;
 import com.todoapi.live.LiveConnections;
 import com.todoapi.wiring.Services;
 

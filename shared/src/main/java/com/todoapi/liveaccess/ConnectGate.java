@@ -1,15 +1,16 @@
-package com.todoapi.live;
+package com.todoapi.liveaccess;
 
 import com.todoapi.accounts.LeavingCheck;
 import com.todoapi.auth.Authenticator;
 import com.todoapi.auth.Caller;
 import com.todoapi.auth.InvalidTokenException;
 import com.todoapi.http.AllowedOrigins;
+import com.todoapi.live.Tickets;
 
 import java.util.Optional;
 
 /**
- * Who may open a connection ({@code $connect}), before anything is stored:
+ * Who may open a live connection ({@code $connect}), before anything is stored:
  * <ol>
  *   <li>an {@code Origin} header (a browser page) must be one of the API's CORS origins, since API
  *       Gateway applies no CORS to a WebSocket upgrade and any site could otherwise open a socket
