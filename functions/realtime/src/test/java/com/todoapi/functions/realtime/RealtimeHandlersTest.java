@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.todoapi.config.Env;
 import com.todoapi.live.LiveConnections;
 import com.todoapi.tasks.NewTask;
+import com.todoapi.testing.AsyncApiContract;
 import com.todoapi.testing.AwsBackend;
 import com.todoapi.testing.AwsBackendExtension;
 import com.todoapi.testing.CapacityMeter;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealtimeHandlersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FOREIGN_ORIGIN = "https://attacker.example";
+    private static final AsyncApiContract PROTOCOL = AsyncApiContract.ofRepository();
     private static FakeConnectionsApi connectionsApi;
 
     @BeforeAll
@@ -125,6 +127,7 @@ class RealtimeHandlersTest {
         for (String tab : List.of(aliceTab1, aliceTab2)) {
             List<JsonNode> events = connectionsApi.received(tab).stream().map(RealtimeHandlersTest::json).toList();
             assertThat(events).hasSize(2);
+            events.forEach(event -> assertThat(PROTOCOL.violations(event)).as("asyncapi.yaml").isEmpty());
             assertThat(events.get(0).get("type").asText()).isEqualTo("task.changed");
             assertThat(events.get(0).at("/task/id").asLong()).isEqualTo(id);
             assertThat(events.get(0).at("/task/title").asText()).isEqualTo("Buy milk");
@@ -160,6 +163,8 @@ class RealtimeHandlersTest {
         assertThat(status(invoke(handler, messageEvent(connection, "{\"action\":\"dance\"}")))).isEqualTo(200);
         assertThat(status(invoke(handler, messageEvent(connection, "not json")))).isEqualTo(200);
         List<JsonNode> answers = connectionsApi.received(connection).stream().map(RealtimeHandlersTest::json).toList();
+        answers.forEach(answer -> assertThat(PROTOCOL.violations(answer)).as("asyncapi.yaml").isEmpty());
+        assertThat(PROTOCOL.violations(json("{\"action\":\"ping\"}"))).isEmpty();
         assertThat(answers.get(0)).isEqualTo(json("{\"type\":\"pong\"}"));
         assertThat(answers.get(1).at("/error/code").asText()).isEqualTo("unknown_action");
         assertThat(answers.get(2).at("/error/code").asText()).isEqualTo("invalid_message");
