@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.LimitExceededException;
 
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class ConnectionsPublisher implements LivePublisher, ConnectionClos
             api.deleteConnection(delete -> delete.connectionId(connectionId));
         } catch (GoneException alreadyClosed) {
             // Nothing to close.
-        } catch (SdkException failed) {
+        } catch (RuntimeException failed) {
             RequestLog.work("WARN", "live_close_failed", Map.of(), failed);
         }
     }
@@ -117,7 +118,10 @@ public final class ConnectionsPublisher implements LivePublisher, ConnectionClos
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException timedOut) {
             return Outcome.TIMEOUT;
         } catch (SdkException failed) {
-            return failed.getCause() instanceof java.net.SocketTimeoutException ? Outcome.TIMEOUT : Outcome.FAILED;
+            return failed.getCause() instanceof SocketTimeoutException ? Outcome.TIMEOUT : Outcome.FAILED;
+        } catch (RuntimeException failed) {
+            // Whatever else went wrong with this one post: the contract is never to throw.
+            return Outcome.FAILED;
         }
     }
 
