@@ -126,7 +126,7 @@ class IamCheckTest {
         assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output())
                 .contains("DENIED RealtimeMessageFunction: execute-api:ManageConnections on "
-                        + "arn:aws:execute-api:us-east-1:000000000000:ws0local/live/DELETE/@connections/Ab1=")
+                        + "arn:aws:execute-api:us-east-1:000000000000:RealtimeApi/live/DELETE/@connections/Ab1=")
                 .contains("DENIED RealtimeMessageFunction: execute-api:ManageConnections on "
                         + "arn:aws:execute-api:us-east-1:000000000000:other9api/live/POST/@connections/Ab1=");
     }
