@@ -131,8 +131,12 @@ class LiveEndToEndTest {
 
         // A connection whose $disconnect never came (API Gateway sends it on a best-effort basis).
         putConnection(runtime, user, "StaleConnection0=");
-        client.send("POST", "/v1/tasks", "{\"title\":\"Water plants\"}", "Authorization", Tokens.bearer(user));
-        assertThat(connections(runtime, user)).as("the post answered 410 deleted it").isEmpty();
+        long task = json(client.send("POST", "/v1/tasks", "{\"title\":\"Water plants\"}", "Authorization",
+                Tokens.bearer(user)).body()).get("id").asLong();
+        assertThat(connections(runtime, user)).as("the create's post answered 410 deleted it").isEmpty();
+        putConnection(runtime, user, "StaleConnection1=");
+        client.send("PATCH", "/v1/tasks/" + task, "{\"completed\":true}", "Authorization", Tokens.bearer(user));
+        assertThat(connections(runtime, user)).as("the update's post answered 410 deleted it").isEmpty();
     }
 
     @Test
