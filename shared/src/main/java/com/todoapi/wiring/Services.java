@@ -16,6 +16,7 @@ import com.todoapi.aws.dynamodb.DynamoApiKeyStore;
 import com.todoapi.aws.dynamodb.DynamoConnectionStore;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
+import com.todoapi.aws.dynamodb.DynamoProfileStore;
 import com.todoapi.aws.dynamodb.DynamoRateLimiter;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.DynamoTicketStore;
@@ -45,6 +46,7 @@ import com.todoapi.liveaccess.ConnectGate;
 import com.todoapi.metrics.MetricsLog;
 import com.todoapi.lambda.Platform;
 import com.todoapi.pagination.CursorCodec;
+import com.todoapi.profile.ProfileService;
 import com.todoapi.ratelimit.RateLimitPolicy;
 import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.tasks.TaskService;
@@ -135,6 +137,11 @@ public final class Services {
         return new ApiKeyService(new DynamoApiKeyStore(tables), clock);
     }
 
+    /** The person's profile: their time zone, read by every route and tool that reads or writes a time. */
+    public ProfileService profiles() {
+        return new ProfileService(new DynamoProfileStore(tables), clock);
+    }
+
     public TaskService tasks() {
         return new TaskService(new DynamoTaskStore(tables), idempotentRunner(), clock, new LiveTaskEvents(live()));
     }
@@ -198,7 +205,8 @@ public final class Services {
     }
 
     public ReplyTurns replyTurns() {
-        return new ReplyTurns(conversationItems(), tasks(), agent(), clock);
+        ProfileService profiles = profiles();
+        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, userId -> profiles.get(userId).timeZone());
     }
 
     /**
