@@ -39,7 +39,9 @@ class AsyncApiContractTest {
                 .as("a task without its fields").isNotEmpty();
         assertThat(contract.violations(json("{\"type\":\"task.changed\",\"task\":{\"id\":5,\"title\":\"x\","
                 + "\"description\":\"\",\"completed\":false,\"created_at\":\"2026-11-22T10:15:30.123Z\","
-                + "\"updated_at\":\"2026-11-22T10:15:30.123Z\",\"version\":1,\"colour\":\"red\"}}")))
+                + "\"updated_at\":\"2026-11-22T10:15:30.123Z\",\"version\":1,\"due\":null,\"due_at\":null,"
+                + "\"priority\":\"none\",\"labels\":[],\"recurrence\":null,\"remind_at\":null,\"remind_instant\":null,"
+                + "\"reminded_at\":null,\"colour\":\"red\"}}")))
                 .as("a field openapi.yaml's Task does not have").isNotEmpty();
         assertThat(contract.violations(json("{\"type\":\"reply.delta\",\"conversation_id\":1,\"reply_id\":\"2\","
                 + "\"attempt\":0,\"seq\":1,\"text\":\"hi\"}"))).as("attempt 0").isNotEmpty();
