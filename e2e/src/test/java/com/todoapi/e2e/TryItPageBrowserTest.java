@@ -6,6 +6,7 @@ import com.todoapi.apikeys.ApiKeyFormat;
 import com.todoapi.local.LocalRuntime;
 import com.todoapi.local.page.TryItPage;
 import com.todoapi.testing.LocalRuntimeExtension;
+import com.todoapi.testing.RepoFiles;
 import com.todoapi.testing.ServiceClient;
 import com.todoapi.testing.Tokens;
 import com.todoapi.testing.WebSocketEndpoints;
@@ -14,9 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.WebDriver;
@@ -27,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -242,6 +249,34 @@ class TryItPageBrowserTest {
                 "Authorization", Tokens.bearer(user), "Content-Type", "application/json");
         assertThat(created.statusCode()).isEqualTo(201);
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(taskTitled("After the drop")));
+    }
+
+    /**
+     * Retakes the README's picture: {@code -Dtry-it.screenshot=docs/try-it.png} (a path from the
+     * repository's root) saves the page with planned tasks, one overdue, and a short chat.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "try-it.screenshot", matches = ".+")
+    void theReadmeScreenshot() throws Exception {
+        browser.manage().window().setSize(new Dimension(1200, 800));
+        signIn("alice-" + System.nanoTime() % 10000);
+        awaitLive(1);
+        addTask("Pay the rent", "2020-12-01", "", "high", "Home, Money");
+        addTask("Dentist", "2030-12-09", "10:30", "medium", "Health");
+        addTask("Plan the trip", "2030-12-20", "", "low", "Travel, Family");
+        browser.findElement(By.id("message")).sendKeys("Add a task to call mom");
+        browser.findElement(By.id("send")).click();
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.presenceOfElementLocated(taskTitled("Call mom")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.assistant .tool"), "add_task"));
+        browser.findElement(By.id("message")).sendKeys("Show my overdue tasks");
+        browser.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#messages li.assistant:not(.pending)"), 2));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path target = RepoFiles.root().resolve(System.getProperty("try-it.screenshot"));
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(target)).isPositive();
+        browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
     /** Waits until the page says it is live after its {@code connects}-th successful connect. */
