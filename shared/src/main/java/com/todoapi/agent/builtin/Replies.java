@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.memory.TaskFact;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

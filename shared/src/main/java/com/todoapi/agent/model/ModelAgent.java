@@ -1,5 +1,12 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.TurnJournal;
+import com.todoapi.agent.ModelRound;
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
+import com.todoapi.agent.ToolResult;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.todoapi.agent.Agent;
 import com.todoapi.agent.AgentReply;
@@ -9,8 +16,8 @@ import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
-import com.todoapi.agent.builtin.RollingSummary;
-import com.todoapi.agent.builtin.TaskFact;
+import com.todoapi.agent.memory.RollingSummary;
+import com.todoapi.agent.memory.TaskFact;
 import com.todoapi.json.Json;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.ModelAnswer;
+
 /**
  * One provider's API for one model call. Implementations speak the wire protocol and map its
  * failures to {@link ModelCallException}; retries, rounds and tools are the loop's business.

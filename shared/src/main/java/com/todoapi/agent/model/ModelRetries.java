@@ -1,5 +1,7 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.ModelAnswer;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,12 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.TurnJournal;
+import com.todoapi.agent.ModelRound;
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
+import com.todoapi.agent.ToolResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.ChatMessage;

@@ -1,13 +1,13 @@
 package com.todoapi.agent.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.agent.model.ModelCallException;
 import com.todoapi.agent.model.ModelMessage;
 import com.todoapi.agent.model.ModelRequest;
 import com.todoapi.agent.model.ModelTool;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.ToolResult;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
 import com.todoapi.json.Json;
 import com.todoapi.testing.FakeChatCompletions;
 import com.todoapi.testing.FakeChatCompletions.RecordedRequest;
