@@ -9,8 +9,10 @@ import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.model.ModelCallException;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.Message;
+import com.todoapi.conversations.MessageView;
 import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
+import com.todoapi.live.LivePublisher;
 import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
 import com.todoapi.metrics.Metrics;
@@ -45,12 +47,19 @@ public final class ReplyTurns {
     private final TaskService tasks;
     private final Agent agent;
     private final Clock clock;
+    private final LivePublisher live;
 
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock) {
+        this(conversations, tasks, agent, clock, LivePublisher.NONE);
+    }
+
+    /** As the worker runs it: the reply streams to the person's live connections as it is written. */
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock, LivePublisher live) {
         this.conversations = conversations;
         this.tasks = tasks;
         this.agent = agent;
         this.clock = clock;
+        this.live = live;
     }
 
     /** Writes the reply; false if there was nothing to do (settled already, or the conversation is gone). */
@@ -65,12 +74,22 @@ public final class ReplyTurns {
 
     /** As {@link #answer(Job.Reply, Metrics)}, within the {@code timeLeft} of the invocation. */
     public boolean answer(Job.Reply job, Metrics metrics, Duration timeLeft) {
-        return answer(job, metrics, Optional.of(clock.instant().plus(timeLeft).minus(SETTLE_TIME)));
+        return answer(job, metrics, timeLeft, 1);
+    }
+
+    /** As {@link #answer(Job.Reply, Metrics, Duration)}, on the job's {@code receiveCount}-th delivery. */
+    public boolean answer(Job.Reply job, Metrics metrics, Duration timeLeft, int receiveCount) {
+        return answer(job, metrics, Optional.of(clock.instant().plus(timeLeft).minus(SETTLE_TIME)), receiveCount);
     }
 
     private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
-        try {
-            return settle(job, metrics, deadline);
+        return answer(job, metrics, deadline, 1);
+    }
+
+    private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline, int receiveCount) {
+        try (LiveReply stream = new LiveReply(live.open(job.userId()), job.conversationId(),
+                Long.toString(job.replyNumber()), receiveCount, System::nanoTime)) {
+            return settle(job, metrics, deadline, stream);
         } catch (ModelCallException refused) {
             if (refused.retryable()) {
                 throw refused;
@@ -80,8 +99,11 @@ public final class ReplyTurns {
         }
     }
 
-    private boolean settle(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
+    private boolean settle(Job.Reply job, Metrics metrics, Optional<Instant> deadline, LiveReply stream) {
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                stream.restart(); // the turn runs again: its text starts over
+            }
             Optional<Conversation> conversation = conversations.find(job.userId(), job.conversationId());
             if (conversation.isEmpty()) {
                 return false;
@@ -92,7 +114,7 @@ public final class ReplyTurns {
             if (window.isEmpty() || window.getLast().number() != job.replyNumber() || window.getLast().settled()) {
                 return false;
             }
-            switch (answer(job, conversation.get(), window, metrics, deadline)) {
+            switch (answer(job, conversation.get(), window, metrics, deadline, stream)) {
                 case WRITTEN:
                     metrics.count(Metric.REPLIES_COMPLETED);
                     return true;
@@ -107,7 +129,7 @@ public final class ReplyTurns {
     }
 
     private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window,
-                                              Metrics metrics, Optional<Instant> deadline) {
+                                              Metrics metrics, Optional<Instant> deadline, LiveReply stream) {
         Message reply = window.getLast();
         Message question = window.size() < 2 ? null : window.get(window.size() - 2);
         if (question == null || question.number() != reply.number() - 1 || question.role() != Message.Role.USER) {
@@ -118,14 +140,19 @@ public final class ReplyTurns {
         AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline);
         long started = System.nanoTime();
         AgentReply answer = agent.respond(turn, tools,
-                conversations.journal(job.userId(), conversation.id(), reply.number()));
+                conversations.journal(job.userId(), conversation.id(), reply.number()), stream);
         answer.usage().ifPresent(usage -> metrics.modelCall(usage.inputTokens(), usage.outputTokens(),
                 Duration.ofNanos(System.nanoTime() - started)));
         // A model turn's calls may have run in earlier deliveries: the agent's own record has them all.
         List<ToolCall> calls = answer.toolCalls().orElseGet(tools::calls);
         Optional<ReplyUsage> usage = answer.usage();
-        return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), calls, usage),
-                answer.summary(), clock.instant());
+        Message completed = reply.completed(answer.content(), calls, usage);
+        ReplySettlement.ReplyWrite written = conversations.settle(job.userId(), conversation, completed, answer.summary(),
+                clock.instant());
+        if (written == ReplySettlement.ReplyWrite.WRITTEN) {
+            stream.completed(MessageView.of(completed)); // only the run that wrote the reply tells of it
+        }
+        return written;
     }
 
     /** Marks the reply failed for the person to read, when the job's retries are spent. */
@@ -133,8 +160,21 @@ public final class ReplyTurns {
         boolean failed = conversations.fail(job.userId(), job.conversationId(), job.replyNumber(), FAILED_REPLY);
         if (failed) {
             metrics.count(Metric.REPLIES_FAILED);
+            tellFailed(job);
         }
         return failed;
+    }
+
+    /** reply.failed with the reply as it now reads: one more read, on this rare path only. */
+    private void tellFailed(Job.Reply job) {
+        List<Message> read = conversations.recent(job.userId(), job.conversationId(), job.replyNumber() + 1, 1);
+        if (read.isEmpty() || read.getLast().number() != job.replyNumber()) {
+            return;
+        }
+        try (LiveReply stream = new LiveReply(live.open(job.userId()), job.conversationId(), read.getLast().id(), 1,
+                System::nanoTime)) {
+            stream.failed(MessageView.of(read.getLast()));
+        }
     }
 
     private static ChatMessage forAgent(Message message) {

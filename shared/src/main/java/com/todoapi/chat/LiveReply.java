@@ -1,0 +1,137 @@
+package com.todoapi.chat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.todoapi.agent.ReplySink;
+import com.todoapi.agent.ToolCall;
+import com.todoapi.conversations.MessageView;
+import com.todoapi.json.Json;
+import com.todoapi.live.LiveChannel;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * One turn's reply as live events (docs/realtime.md): {@code reply.delta} with the text as it is
+ * written, batched ({@link DeltaBatcher}), numbered by {@code seq} within an {@code attempt};
+ * {@code reply.tool} as each tool call finishes; then {@code reply.completed} or
+ * {@code reply.failed} with the reply as {@code GET .../messages} shows it. When the text starts
+ * over (a redelivered job, a retried model call, a round of text before tool calls) the attempt
+ * grows and {@code seq} starts again at 0, so a client replaces the text rather than appending.
+ * Deltas are previews, never state: nothing here is stored, and nothing here can fail the turn.
+ */
+final class LiveReply implements ReplySink, AutoCloseable {
+    /** API Gateway's WebSocket frame size: no event this class sends is larger. */
+    static final int MAX_FRAME_BYTES = 32 * 1024;
+    /** How many restarts one delivery may number before the next delivery's attempts begin. */
+    static final int ATTEMPTS_PER_DELIVERY = 100;
+    static final Duration DRAIN_BUDGET = Duration.ofSeconds(2);
+
+    private final EventPump pump;
+    private final long conversationId;
+    private final String replyId;
+    private final LongSupplier nanoTime;
+    private final DeltaBatcher batcher = new DeltaBatcher();
+    private final int lastAttemptOfDelivery;
+    private int attempt;
+    private long seq;
+
+    /**
+     * {@code receiveCount} is how many times the queue has delivered this job (1 the first time):
+     * each delivery's attempts are numbered above every earlier delivery's.
+     */
+    LiveReply(LiveChannel channel, long conversationId, String replyId, int receiveCount, LongSupplier nanoTime) {
+        this.pump = new EventPump(channel, DRAIN_BUDGET);
+        this.conversationId = conversationId;
+        this.replyId = replyId;
+        this.nanoTime = nanoTime;
+        this.attempt = (Math.max(1, receiveCount) - 1) * ATTEMPTS_PER_DELIVERY + 1;
+        this.lastAttemptOfDelivery = attempt + ATTEMPTS_PER_DELIVERY - 1;
+    }
+
+    @Override
+    public void text(String delta) {
+        batcher.add(delta, nanoTime.getAsLong()).ifPresent(this::sendDelta);
+    }
+
+    @Override
+    public void toolFinished(ToolCall call) {
+        flush();
+        ObjectNode event = event("reply.tool");
+        event.put("tool", call.tool());
+        event.set("args", Json.MAPPER.valueToTree(call.args()));
+        event.set("result", Json.MAPPER.valueToTree(call.result()));
+        if (bytes(event) > MAX_FRAME_BYTES) { // a long task list: the stored reply has it whole
+            event.remove("result");
+            event.put("result_omitted", true);
+        }
+        pump.send(event);
+    }
+
+    @Override
+    public void restart() {
+        batcher.discard();
+        if (attempt < lastAttemptOfDelivery) {
+            attempt++;
+        }
+        seq = 0;
+    }
+
+    /** The reply as stored, settled: the last event of the turn. */
+    void completed(MessageView reply) {
+        flush();
+        ObjectNode event = Json.MAPPER.createObjectNode().put("type", "reply.completed").put("conversation_id", conversationId);
+        event.set("reply", Json.MAPPER.valueToTree(reply));
+        pump.send(event);
+    }
+
+    /** The reply as stored, failed. */
+    void failed(MessageView reply) {
+        batcher.discard();
+        ObjectNode event = Json.MAPPER.createObjectNode().put("type", "reply.failed").put("conversation_id", conversationId);
+        event.set("reply", Json.MAPPER.valueToTree(reply));
+        pump.send(event);
+    }
+
+    /** Waits a little for the events still queued to go; never longer than {@link #DRAIN_BUDGET}. */
+    @Override
+    public void close() {
+        pump.close();
+    }
+
+    private void flush() {
+        batcher.drain().ifPresent(this::sendDelta);
+    }
+
+    /** One event, or several if its text would make a frame over {@link #MAX_FRAME_BYTES}. */
+    private void sendDelta(String text) {
+        ObjectNode event = delta(text);
+        if (bytes(event) <= MAX_FRAME_BYTES || text.length() < 2) {
+            pump.send(event);
+            seq++;
+            return;
+        }
+        int half = text.length() / 2;
+        if (Character.isHighSurrogate(text.charAt(half - 1))) {
+            half++;
+        }
+        sendDelta(text.substring(0, half));
+        sendDelta(text.substring(half));
+    }
+
+    private ObjectNode delta(String text) {
+        ObjectNode event = event("reply.delta");
+        event.put("attempt", attempt);
+        event.put("seq", seq);
+        event.put("text", text);
+        return event;
+    }
+
+    private ObjectNode event(String type) {
+        return Json.MAPPER.createObjectNode().put("type", type).put("conversation_id", conversationId).put("reply_id", replyId);
+    }
+
+    private static int bytes(ObjectNode event) {
+        return event.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+}
