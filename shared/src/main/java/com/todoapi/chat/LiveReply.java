@@ -13,11 +13,11 @@ import java.util.function.LongSupplier;
 
 /**
  * One turn's reply as live events (docs/realtime.md): {@code reply.delta} with the text as it is
- * written, batched ({@link DeltaBatcher}), numbered by {@code seq} within an {@code attempt};
+ * written, batched ({@link DeltaBatcher}), numbered by {@code seq} from 1 within an {@code attempt};
  * {@code reply.tool} as each tool call finishes; then {@code reply.completed} or
  * {@code reply.failed} with the reply as {@code GET .../messages} shows it. When the text starts
  * over (a redelivered job, a retried model call, a round of text before tool calls) the attempt
- * grows and {@code seq} starts again at 0, so a client replaces the text rather than appending.
+ * grows and {@code seq} starts again at 1, so a client replaces the text rather than appending.
  * Deltas are previews, never state: nothing here is stored, and nothing here can fail the turn.
  */
 final class LiveReply implements ReplySink, AutoCloseable {
@@ -34,7 +34,7 @@ final class LiveReply implements ReplySink, AutoCloseable {
     private final DeltaBatcher batcher = new DeltaBatcher();
     private final int lastAttemptOfDelivery;
     private int attempt;
-    private long seq;
+    private long seq = 1;
 
     /**
      * {@code receiveCount} is how many times the queue has delivered this job (1 the first time):
@@ -62,8 +62,7 @@ final class LiveReply implements ReplySink, AutoCloseable {
         event.set("args", Json.MAPPER.valueToTree(call.args()));
         event.set("result", Json.MAPPER.valueToTree(call.result()));
         if (bytes(event) > MAX_FRAME_BYTES) { // a long task list: the stored reply has it whole
-            event.remove("result");
-            event.put("result_omitted", true);
+            event.putObject("result").put("omitted", true);
         }
         pump.send(event);
     }
@@ -74,7 +73,7 @@ final class LiveReply implements ReplySink, AutoCloseable {
         if (attempt < lastAttemptOfDelivery) {
             attempt++;
         }
-        seq = 0;
+        seq = 1;
     }
 
     /** The reply as stored, settled: the last event of the turn. */

@@ -92,7 +92,7 @@ class StreamedReplyTurnsTest {
         assertThat(deltas.size()).as("batched: fewer pushes than the model's %d chunks", LONG_REPLY.length() / 2)
                 .isBetween(2, LONG_REPLY.length() / 8);
         assertThat(deltas).extracting(e -> e.path("seq").asInt()).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, deltas.size()).boxed().toList());
+                java.util.stream.IntStream.rangeClosed(1, deltas.size()).boxed().toList());
         assertThat(deltas).allSatisfy(e -> {
             assertThat(e.path("attempt").asInt()).isEqualTo(1);
             assertThat(e.path("conversation_id").asLong()).isEqualTo(job.conversationId());
