@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventPump implements AutoCloseable {
     static final int CAPACITY = 512;
-    private static final JsonNode END = com.todoapi.json.Json.MAPPER.nullNode();
 
+    /** Put last on the queue by {@link #close()}: the sender stops at it. */
+    private final JsonNode end = com.todoapi.json.Json.MAPPER.getNodeFactory().objectNode();
     private final LiveChannel channel;
     private final BlockingQueue<JsonNode> queue = new ArrayBlockingQueue<>(CAPACITY + 1);
     private final Duration drainBudget;
@@ -47,7 +48,7 @@ final class EventPump implements AutoCloseable {
 
     private void run() {
         try {
-            for (JsonNode event = queue.take(); event != END; event = queue.take()) {
+            for (JsonNode event = queue.take(); event != end; event = queue.take()) {
                 try {
                     channel.send(event);
                 } catch (RuntimeException failed) { // the channel promises not to throw; a turn must not depend on it
@@ -66,7 +67,7 @@ final class EventPump implements AutoCloseable {
         if (sender == null) {
             return;
         }
-        queue.offer(END);
+        queue.offer(end);
         try {
             if (!sender.join(drainBudget)) {
                 sender.interrupt();
