@@ -30,9 +30,18 @@ final class EventPump implements AutoCloseable {
         this.drainBudget = drainBudget;
     }
 
+    /** A pump that sends nothing and starts no thread. */
+    static EventPump discarding() {
+        return new EventPump(null, Duration.ZERO);
+    }
+
     void send(JsonNode event) {
+        if (channel == null) {
+            return;
+        }
         if (sender == null) {
-            sender = Thread.ofVirtual().name("live-events").start(this::run);
+            // A platform thread: a virtual one would load its scheduler's classes into the worker's cold start.
+            sender = Thread.ofPlatform().daemon().name("live-events").start(this::run);
         }
         if (queue.size() >= CAPACITY || !queue.offer(event)) {
             synchronized (this) {

@@ -26,6 +26,8 @@ final class LiveReply implements ReplySink, AutoCloseable {
     /** How many restarts one delivery may number before the next delivery's attempts begin. */
     static final int ATTEMPTS_PER_DELIVERY = 100;
     static final Duration DRAIN_BUDGET = Duration.ofSeconds(2);
+    /** Where events go when nobody listens: nowhere, and no thread is started to send them. */
+    static final LiveChannel NOWHERE = event -> { };
 
     private final EventPump pump;
     private final long conversationId;
@@ -41,7 +43,7 @@ final class LiveReply implements ReplySink, AutoCloseable {
      * each delivery's attempts are numbered above every earlier delivery's.
      */
     LiveReply(LiveChannel channel, long conversationId, String replyId, int receiveCount, LongSupplier nanoTime) {
-        this.pump = new EventPump(channel, DRAIN_BUDGET);
+        this.pump = channel == NOWHERE ? EventPump.discarding() : new EventPump(channel, DRAIN_BUDGET);
         this.conversationId = conversationId;
         this.replyId = replyId;
         this.nanoTime = nanoTime;

@@ -12,6 +12,7 @@ import com.todoapi.conversations.Message;
 import com.todoapi.conversations.MessageView;
 import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
+import com.todoapi.live.LiveChannel;
 import com.todoapi.live.LivePublisher;
 import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
@@ -87,8 +88,8 @@ public final class ReplyTurns {
     }
 
     private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline, int receiveCount) {
-        try (LiveReply stream = new LiveReply(live.open(job.userId()), job.conversationId(),
-                Long.toString(job.replyNumber()), receiveCount, System::nanoTime)) {
+        try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), Long.toString(job.replyNumber()),
+                receiveCount, System::nanoTime)) {
             return settle(job, metrics, deadline, stream);
         } catch (ModelCallException refused) {
             if (refused.retryable()) {
@@ -165,13 +166,18 @@ public final class ReplyTurns {
         return failed;
     }
 
+    /** The person's live connections; with no publisher wired, a channel that drops everything at once. */
+    private LiveChannel channel(Job.Reply job) {
+        return live == LivePublisher.NONE ? LiveReply.NOWHERE : live.open(job.userId());
+    }
+
     /** reply.failed with the reply as it now reads: one more read, on this rare path only. */
     private void tellFailed(Job.Reply job) {
         List<Message> read = conversations.recent(job.userId(), job.conversationId(), job.replyNumber() + 1, 1);
         if (read.isEmpty() || read.getLast().number() != job.replyNumber()) {
             return;
         }
-        try (LiveReply stream = new LiveReply(live.open(job.userId()), job.conversationId(), read.getLast().id(), 1,
+        try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), read.getLast().id(), 1,
                 System::nanoTime)) {
             stream.failed(MessageView.of(read.getLast()));
         }
