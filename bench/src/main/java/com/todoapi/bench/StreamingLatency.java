@@ -93,7 +93,7 @@ final class StreamingLatency {
                     ReplyTurns replies = turns(fake, timing);
                     Job.Reply job = post("bench-stream-" + i + "-" + System.nanoTime(), "Add book the dentist");
                     started.set(System.nanoTime());
-                    if (!replies.answer(job, new Metrics(), Duration.ofSeconds(30), 1) || completed.get() == 0) {
+                    if (!replies.answer(job, new Metrics(), Duration.ofSeconds(30)) || completed.get() == 0) {
                         throw new IllegalStateException("a benchmark turn wrote no reply");
                     }
                     if (i >= warmUp) {

@@ -16,15 +16,19 @@ import java.util.function.LongSupplier;
  * written, batched ({@link DeltaBatcher}), numbered by {@code seq} from 1 within an {@code attempt};
  * {@code reply.tool} as each tool call finishes; then {@code reply.completed} or
  * {@code reply.failed} with the reply as {@code GET .../messages} shows it. When the text starts
- * over (a redelivered job, a retried model call, a round of text before tool calls) the attempt
+ * over (a retried model call, a round of text before tool calls, the turn run again) the attempt
  * grows and {@code seq} starts again at 1, so a client replaces the text rather than appending.
+ * A run numbers its first attempt by the tenths of a second since the reply was posted
+ * ({@link #firstAttempt}), so a run that starts later numbers above every earlier one however its
+ * job came back: redelivered by the queue (a worker killed mid-stream), or sent again by the
+ * sweeper or a restart, whose message the queue counts from one again.
  * Deltas are previews, never state: nothing here is stored, and nothing here can fail the turn.
  */
 final class LiveReply implements ReplySink, AutoCloseable {
     /** API Gateway's WebSocket frame size: no event this class sends is larger. */
     static final int MAX_FRAME_BYTES = 32 * 1024;
-    /** How many restarts one delivery may number before the next delivery's attempts begin. */
-    static final int ATTEMPTS_PER_DELIVERY = 100;
+    /** A run's first attempt grows by one every this much after the post; a run restarts far fewer times than that. */
+    static final Duration ATTEMPT_TICK = Duration.ofMillis(100);
     static final Duration DRAIN_BUDGET = Duration.ofSeconds(2);
     /** Where events go when nobody listens: nowhere, and no thread is started to send them. */
     static final LiveChannel NOWHERE = event -> { };
@@ -34,21 +38,29 @@ final class LiveReply implements ReplySink, AutoCloseable {
     private final String replyId;
     private final LongSupplier nanoTime;
     private final DeltaBatcher batcher = new DeltaBatcher();
-    private final int lastAttemptOfDelivery;
-    private int attempt;
+    private int attempt = 1;
     private long seq = 1;
 
-    /**
-     * {@code receiveCount} is how many times the queue has delivered this job (1 the first time):
-     * each delivery's attempts are numbered above every earlier delivery's.
-     */
-    LiveReply(LiveChannel channel, long conversationId, String replyId, int receiveCount, LongSupplier nanoTime) {
+    LiveReply(LiveChannel channel, long conversationId, String replyId, LongSupplier nanoTime) {
         this.pump = channel == NOWHERE ? EventPump.discarding() : new EventPump(channel, DRAIN_BUDGET);
         this.conversationId = conversationId;
         this.replyId = replyId;
         this.nanoTime = nanoTime;
-        this.attempt = (Math.max(1, receiveCount) - 1) * ATTEMPTS_PER_DELIVERY + 1;
-        this.lastAttemptOfDelivery = attempt + ATTEMPTS_PER_DELIVERY - 1;
+    }
+
+    /** The first attempt of a run that starts at {@code now} on a reply posted at {@code posted}: 1, and up from there. */
+    static int firstAttempt(java.time.Instant posted, java.time.Instant now) {
+        long ticks = Math.max(0, Duration.between(posted, now).toMillis()) / ATTEMPT_TICK.toMillis();
+        return (int) Math.min(Integer.MAX_VALUE / 2, 1 + ticks);
+    }
+
+    /** Numbers this run's attempts from {@code first}, unless it already went past it. */
+    void numberFrom(int first) {
+        if (first > attempt) {
+            attempt = first;
+            seq = 1;
+            batcher.discard();
+        }
     }
 
     @Override
@@ -72,9 +84,7 @@ final class LiveReply implements ReplySink, AutoCloseable {
     @Override
     public void restart() {
         batcher.discard();
-        if (attempt < lastAttemptOfDelivery) {
-            attempt++;
-        }
+        attempt++;
         seq = 1;
     }
 

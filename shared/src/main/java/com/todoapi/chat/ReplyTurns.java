@@ -75,21 +75,12 @@ public final class ReplyTurns {
 
     /** As {@link #answer(Job.Reply, Metrics)}, within the {@code timeLeft} of the invocation. */
     public boolean answer(Job.Reply job, Metrics metrics, Duration timeLeft) {
-        return answer(job, metrics, timeLeft, 1);
-    }
-
-    /** As {@link #answer(Job.Reply, Metrics, Duration)}, on the job's {@code receiveCount}-th delivery. */
-    public boolean answer(Job.Reply job, Metrics metrics, Duration timeLeft, int receiveCount) {
-        return answer(job, metrics, Optional.of(clock.instant().plus(timeLeft).minus(SETTLE_TIME)), receiveCount);
+        return answer(job, metrics, Optional.of(clock.instant().plus(timeLeft).minus(SETTLE_TIME)));
     }
 
     private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
-        return answer(job, metrics, deadline, 1);
-    }
-
-    private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline, int receiveCount) {
         try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), Long.toString(job.replyNumber()),
-                receiveCount, System::nanoTime)) {
+                System::nanoTime)) {
             return settle(job, metrics, deadline, stream);
         } catch (ModelCallException refused) {
             if (refused.retryable()) {
@@ -137,6 +128,7 @@ public final class ReplyTurns {
             throw new IllegalStateException("The message this reply answers is missing");
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
+        stream.numberFrom(LiveReply.firstAttempt(reply.createdAt(), clock.instant()));
         TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics);
         AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline);
         long started = System.nanoTime();
@@ -177,8 +169,7 @@ public final class ReplyTurns {
         if (read.isEmpty() || read.getLast().number() != job.replyNumber()) {
             return;
         }
-        try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), read.getLast().id(), 1,
-                System::nanoTime)) {
+        try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), read.getLast().id(), System::nanoTime)) {
             stream.failed(MessageView.of(read.getLast()));
         }
     }

@@ -36,7 +36,7 @@ public abstract class QueueWorker implements RequestStreamHandler {
         for (SqsBatch.Record record : batch.records()) {
             long started = System.nanoTime();
             try {
-                String outcome = process(JobCodec.decode(record.body()), record.receiveCount(), budget, metrics);
+                String outcome = process(JobCodec.decode(record.body()), budget, metrics);
                 log("INFO", record, outcome, started, null);
             } catch (RuntimeException failure) {
                 failed.add(record.messageId());
@@ -70,11 +70,6 @@ public abstract class QueueWorker implements RequestStreamHandler {
      * {@code metrics} collects what the whole batch counted, printed once at the invocation's end.
      */
     protected abstract String process(Job job, TimeBudget budget, Metrics metrics);
-
-    /** As {@link #process(Job, TimeBudget, Metrics)}, for a worker that needs to know how often the job came ({@code 1} the first time). */
-    protected String process(Job job, int receiveCount, TimeBudget budget, Metrics metrics) {
-        return process(job, budget, metrics);
-    }
 
     /** Called after a job failed, before its message goes back: the place to give up on a last attempt. */
     protected void afterFailure(SqsBatch.Record record, RuntimeException failure, Metrics metrics) {

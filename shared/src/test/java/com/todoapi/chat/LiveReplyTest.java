@@ -5,6 +5,7 @@ import com.todoapi.agent.ToolCall;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,7 @@ class LiveReplyTest {
 
     @Test
     void deltasAreNumberedWithinAnAttemptAndARestartBeginsTheNext() {
-        try (LiveReply reply = new LiveReply(events::add, 7, "2", 1, now::get)) {
+        try (LiveReply reply = new LiveReply(events::add, 7, "2", now::get)) {
             reply.text("Let me ");
             now.addAndGet(200_000_000L);
             reply.text("look.");
@@ -37,23 +38,29 @@ class LiveReplyTest {
         });
     }
 
+    /** A run that starts later numbers above an earlier run's restarts, however its job came back. */
     @Test
-    void aRedeliveredJobsAttemptsComeAfterEveryEarlierDeliverysOnes() {
-        try (LiveReply first = new LiveReply(events::add, 1, "2", 1, now::get)) {
-            for (int i = 0; i < 150; i++) { // more restarts than a delivery numbers: the last number is kept
+    void aLaterRunsAttemptsComeAfterEveryEarlierRunsOnes() {
+        Instant posted = Instant.parse("2026-12-05T10:00:00Z");
+        try (LiveReply first = new LiveReply(events::add, 1, "2", now::get)) {
+            first.numberFrom(LiveReply.firstAttempt(posted, posted.plusMillis(250)));
+            for (int i = 0; i < 40; i++) { // every round and every retry of a long turn
                 first.restart();
             }
             first.text("a");
         }
-        try (LiveReply second = new LiveReply(events::add, 1, "2", 2, now::get)) {
+        try (LiveReply second = new LiveReply(events::add, 1, "2", now::get)) { // the queue's retry, 10 s on
+            second.numberFrom(LiveReply.firstAttempt(posted, posted.plusSeconds(10)));
             second.text("b");
         }
-        assertThat(events).extracting(e -> e.path("attempt").asInt()).containsExactly(100, 101);
+        assertThat(events).extracting(e -> e.path("attempt").asInt()).containsExactly(43, 101);
+        assertThat(LiveReply.firstAttempt(posted, posted)).isEqualTo(1);
+        assertThat(LiveReply.firstAttempt(posted, posted.minusSeconds(3))).as("a clock a little behind").isEqualTo(1);
     }
 
     @Test
     void aToolEventFollowsTheTextBeforeIt() {
-        try (LiveReply reply = new LiveReply(events::add, 1, "2", 1, now::get)) {
+        try (LiveReply reply = new LiveReply(events::add, 1, "2", now::get)) {
             reply.text("A");
             reply.text("B"); // held: within 100 ms of the first
             reply.toolFinished(new ToolCall("add_task", Map.of("title", "Milk"), Map.of("task_id", 1, "status", "created")));
@@ -68,7 +75,7 @@ class LiveReplyTest {
     @Test
     void noFrameIsOver32KbWhateverTheTextHolds() {
         String huge = "\u0001\u00e9\uD83D\uDE00".repeat(9_000) + "end"; // control characters escape to six bytes each
-        try (LiveReply reply = new LiveReply(events::add, 1, "2", 1, now::get)) {
+        try (LiveReply reply = new LiveReply(events::add, 1, "2", now::get)) {
             reply.text(huge);
             reply.toolFinished(new ToolCall("list_tasks", Map.of(), List.of(Map.of("title", "t".repeat(40_000)))));
         }
@@ -92,7 +99,7 @@ class LiveReplyTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, 1, "2", 1, System::nanoTime)) {
+        }, 1, "2", System::nanoTime)) {
             for (int i = 0; i < 2_000; i++) {
                 reply.text("x".repeat(250));
             }
@@ -105,7 +112,7 @@ class LiveReplyTest {
     void aChannelThatThrowsIsTheChannelsProblem() {
         try (LiveReply reply = new LiveReply(event -> {
             throw new IllegalStateException("410 Gone");
-        }, 1, "2", 1, now::get)) {
+        }, 1, "2", now::get)) {
             reply.text("still fine");
         }
     }

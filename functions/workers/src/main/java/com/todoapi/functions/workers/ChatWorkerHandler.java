@@ -28,16 +28,10 @@ public final class ChatWorkerHandler extends QueueWorker {
 
     @Override
     protected String process(Job job, TimeBudget budget, Metrics metrics) {
-        return process(job, 1, budget, metrics);
-    }
-
-    /** The receive count numbers the reply's live attempts: a redelivered job streams as a new attempt. */
-    @Override
-    protected String process(Job job, int receiveCount, TimeBudget budget, Metrics metrics) {
         if (!(job instanceof Job.Reply reply)) {
             throw new IllegalArgumentException("The chat queue carries reply jobs only");
         }
-        return replies.answer(reply, metrics, budget.left(), receiveCount) ? "replied" : "nothing_to_do";
+        return replies.answer(reply, metrics, budget.left()) ? "replied" : "nothing_to_do";
     }
 
     /** The turn's reads for a reply nobody asked for: nothing found, nothing written. */
