@@ -28,7 +28,7 @@ class LayerRulesTest {
     private static final String FIXTURE = "com.todoapi.e2e.layered";
 
     static List<ArchRule> rules(String root) {
-        String[] awsFree = {root + ".domain..", root + ".tasks..", root + ".conversations..", root + ".agent..",
+        String[] awsFree = {root + ".domain..", root + ".tasks..", root + ".profile..", root + ".conversations..", root + ".agent..",
                 root + ".chat..", root + ".sweeper..", root + ".jobs..", root + ".health..", root + ".idempotency..",
                 root + ".ratelimit..", root + ".pagination..", root + ".mcp..", root + ".apikeys..", root + ".live.."};
         return List.of(

@@ -14,7 +14,7 @@ public interface AccountRemovals extends LeavingCheck {
         TOKEN_BUDGET,
         /** {@code RATE#<sub>}: rate-limit windows. */
         RATE_LIMIT,
-        /** {@code USER#<sub>}: tasks, counters, idempotency records, the API keys' owner items. Last: it holds the counters. */
+        /** {@code USER#<sub>}: tasks, counters, idempotency records, the API keys' owner items, the profile ({@code PROFILE}). Last: it holds the counters. */
         USER
     }
 

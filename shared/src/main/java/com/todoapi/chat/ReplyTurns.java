@@ -17,14 +17,17 @@ import com.todoapi.live.LivePublisher;
 import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
 import com.todoapi.metrics.Metrics;
+import com.todoapi.profile.Profile;
 import com.todoapi.tasks.TaskService;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One reply job, as the chat worker runs it: read the conversation's summary and a bounded window
@@ -48,14 +51,31 @@ public final class ReplyTurns {
     private final TaskService tasks;
     private final Agent agent;
     private final Clock clock;
+    private final Function<String, Optional<ZoneId>> zones;
     private final LivePublisher live;
 
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock) {
-        this(conversations, tasks, agent, clock, LivePublisher.NONE);
+        this(conversations, tasks, agent, clock, userId -> Optional.empty());
+    }
+
+    /**
+     * {@code zones} gives the time zone a person set, empty when none (their profile's): read once
+     * a turn, given to the agent ({@link AgentTurn#zone}) and, UTC when empty, to the tools.
+     */
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock,
+                      Function<String, Optional<ZoneId>> zones) {
+        this(conversations, tasks, agent, clock, zones, LivePublisher.NONE);
+    }
+
+    /** Turns in UTC whose reply streams to the person's live connections. */
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock, LivePublisher live) {
+        this(conversations, tasks, agent, clock, userId -> Optional.empty(), live);
     }
 
     /** As the worker runs it: the reply streams to the person's live connections as it is written. */
-    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock, LivePublisher live) {
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock,
+                      Function<String, Optional<ZoneId>> zones, LivePublisher live) {
+        this.zones = zones;
         this.conversations = conversations;
         this.tasks = tasks;
         this.agent = agent;
@@ -129,8 +149,11 @@ public final class ReplyTurns {
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
         stream.numberFrom(LiveReply.firstAttempt(reply.createdAt(), clock.instant()));
-        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics);
-        AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline);
+        Optional<ZoneId> zone = zones.apply(job.userId());
+        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics,
+                () -> zone.orElse(Profile.DEFAULT_ZONE));
+        AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline,
+                zone);
         long started = System.nanoTime();
         AgentReply answer = agent.respond(turn, tools,
                 conversations.journal(job.userId(), conversation.id(), reply.number()), stream);

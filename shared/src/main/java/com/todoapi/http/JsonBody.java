@@ -119,6 +119,26 @@ public final class JsonBody {
         return text(field);
     }
 
+    /** Whether the body has the field, whatever its value. */
+    public boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** A string field that may be {@code null}: absent gives empty, {@code null} an empty inner value (clear it). */
+    public Optional<Optional<String>> nullableText(String field) {
+        JsonNode value = object.get(field);
+        if (value != null && value.isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        return text(field).map(Optional::of);
+    }
+
+    /** As {@link #textArray}, with {@code null} read as an empty array. */
+    public Optional<List<String>> textArrayOrNull(String field) {
+        JsonNode value = object.get(field);
+        return value != null && value.isNull() ? Optional.of(List.of()) : textArray(field);
+    }
+
     /** A whole number from 1 up; anything else (a string, a fraction, zero) is a problem. */
     public Optional<Long> positiveNumber(String field) {
         JsonNode node = object.get(field);

@@ -5,8 +5,11 @@ import com.todoapi.domain.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A validated task to create: title trimmed and 1-200 characters, description at most 2,000. */
-public record NewTask(String title, String description) {
+/**
+ * A validated task to create: title trimmed and 1-200 characters, description at most 2,000,
+ * and what is planned for it (already validated as a {@link Planning}).
+ */
+public record NewTask(String title, String description, Planning planning) {
 
     public NewTask {
         List<FieldProblem> problems = new ArrayList<>();
@@ -15,5 +18,10 @@ public record NewTask(String title, String description) {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
+        planning = planning == null ? Planning.NONE : planning;
+    }
+
+    public NewTask(String title, String description) {
+        this(title, description, Planning.NONE);
     }
 }

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  */
 public final class TaskService {
     static final String CREATE_SCOPE = "tasks.create";
+    static final String UPDATE_SCOPE = "tasks.update";
     private static final int UPDATE_ATTEMPTS = 5;
 
     private final TaskStore store;
@@ -35,9 +36,15 @@ public final class TaskService {
     /** The created task, or with a key already used for this same request, the task it created then. */
     public Created create(String userId, NewTask input, Optional<String> idempotencyKey) {
         Optional<Once> once = idempotencyKey.map(key -> new Once(CREATE_SCOPE, IdempotencyKeys.validate(key),
-                IdempotencyKeys.digest(input.title(), input.description())));
+                requestDigest(input)));
         IdempotentRunner.Outcome<Task> outcome = createOnce(userId, input, once);
         return new Created(outcome.value(), outcome.replayed());
+    }
+
+    /** A task with nothing planned digests as before planning existed, so keys used across a deploy still match. */
+    private static String requestDigest(NewTask input) {
+        return input.planning().equals(Planning.NONE) ? IdempotencyKeys.digest(input.title(), input.description())
+                : IdempotencyKeys.digest(input.title(), input.description(), PlanningText.of(input.planning()));
     }
 
     public IdempotentRunner.Outcome<Task> createOnce(String userId, NewTask input, Optional<Once> once) {
@@ -50,6 +57,49 @@ public final class TaskService {
 
     public Page<Task, Long> list(String userId, StatusFilter filter, int limit, OptionalLong after) {
         return store.list(userId, filter, limit, after);
+    }
+
+    /**
+     * As {@link #update}, keyed by a client's {@code Idempotency-Key} when it sent one: a PATCH sent
+     * twice (a recurring task's completion above all) changes the task once, and the repeat gets
+     * the task as the first left it.
+     */
+    public Task updateWithKey(String userId, long taskId, TaskChanges changes, VersionMatch expected,
+                              Optional<String> idempotencyKey) {
+        Optional<Once> once = idempotencyKey.map(key -> new Once(UPDATE_SCOPE, IdempotencyKeys.validate(key),
+                IdempotencyKeys.digest(Long.toString(taskId), changes.toString())));
+        return update(userId, taskId, changes, expected, once);
+    }
+
+    /**
+     * A page of the tasks the query asks for, in its order, after the task at {@code after} (a
+     * position from {@link TaskQuery#position}). A query of status alone is read a page at a time
+     * by task number; any other reads the user's tasks of that status (one query of their own
+     * items) and filters and orders them here (docs/benchmarks.md, "Searching tasks").
+     */
+    public Page<Task, String> search(String userId, TaskQuery query, int limit, Optional<String> after) {
+        if (query.statusOnly()) {
+            OptionalLong afterNumber;
+            try {
+                afterNumber = after.map(p -> OptionalLong.of(Long.parseLong(p.substring(p.lastIndexOf('~') + 1))))
+                        .orElse(OptionalLong.empty());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("cursor", "is not a cursor this list gave out");
+            }
+            Page<Task, Long> page = store.list(userId, query.status(), limit, afterNumber);
+            return new Page<>(page.items(), page.next().map(number -> "~" + number));
+        }
+        java.util.List<Task> matching = store.all(userId, query.status()).stream()
+                .filter(query.filter())
+                .filter(task -> after.map(position -> query.isAfter(task, position)).orElse(true))
+                .sorted(query.comparator())
+                .limit(limit + 1L)
+                .toList();
+        if (matching.size() > limit) {
+            java.util.List<Task> shown = matching.subList(0, limit);
+            return new Page<>(shown, Optional.of(query.position(shown.get(limit - 1))));
+        }
+        return new Page<>(matching, Optional.empty());
     }
 
     public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected) {

@@ -14,6 +14,7 @@ import com.todoapi.aws.dynamodb.DynamoAccountRemovals;
 import com.todoapi.aws.dynamodb.DynamoApiKeyStore;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
+import com.todoapi.aws.dynamodb.DynamoProfileStore;
 import com.todoapi.aws.dynamodb.DynamoRateLimiter;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.TableProbe;
@@ -35,6 +36,7 @@ import com.todoapi.jobs.JobQueue;
 import com.todoapi.live.LivePublisher;
 import com.todoapi.lambda.Platform;
 import com.todoapi.pagination.CursorCodec;
+import com.todoapi.profile.ProfileService;
 import com.todoapi.ratelimit.RateLimitPolicy;
 import com.todoapi.sweeper.StuckWorkSweeper;
 import com.todoapi.tasks.TaskService;
@@ -122,6 +124,11 @@ public final class Services {
         return new ApiKeyService(new DynamoApiKeyStore(tables), clock);
     }
 
+    /** The person's profile: their time zone, read by every route and tool that reads or writes a time. */
+    public ProfileService profiles() {
+        return new ProfileService(new DynamoProfileStore(tables), clock);
+    }
+
     public TaskService tasks() {
         return new TaskService(new DynamoTaskStore(tables), idempotentRunner(), clock);
     }
@@ -185,7 +192,9 @@ public final class Services {
     }
 
     public ReplyTurns replyTurns() {
-        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, live());
+        ProfileService profiles = profiles();
+        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, userId -> profiles.get(userId).timeZone(),
+                live());
     }
 
     /** Pushes to the person's open WebSocket connections; nothing until the WebSocket API is wired. */

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 final class Keys {
     static final String TASK_PREFIX = "TASK#";
     static final String TASK_COUNTER = "COUNTER#TASK";
+    /** The person's profile (time zone), in their partition so that leaving purges it. */
+    static final String PROFILE = "PROFILE";
     static final String CONVERSATION_COUNTER = "COUNTER#CONV";
     /** The conversation's own item, first in its partition ("CONV" sorts before "MSG#"). */
     static final String CONVERSATION = "CONV";

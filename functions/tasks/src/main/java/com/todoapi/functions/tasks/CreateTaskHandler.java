@@ -4,15 +4,24 @@ import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;
 import com.todoapi.lambda.ApiRequest;
 import com.todoapi.lambda.AuthenticatedFunction;
+import com.todoapi.profile.ProfileService;
 import com.todoapi.tasks.NewTask;
+import com.todoapi.tasks.PlanChanges;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.wiring.Services;
 
+import java.util.HashSet;
 import java.util.Set;
 
-/** {@code POST /v1/tasks}: {@code {title, description?}} gives 201 with the task; honours {@code Idempotency-Key}. */
+/**
+ * {@code POST /v1/tasks}: {@code {title, description?, due?, priority?, labels?, recurrence?, remind_at?}}
+ * gives 201 with the task; honours {@code Idempotency-Key}. Floating times are read in the person's zone.
+ */
 public final class CreateTaskHandler extends AuthenticatedFunction {
+    private static final Set<String> FIELDS = fields();
+
     private final TaskService tasks;
+    private final ProfileService profiles;
 
     public CreateTaskHandler() {
         this(Services.fromEnvironment());
@@ -21,16 +30,26 @@ public final class CreateTaskHandler extends AuthenticatedFunction {
     CreateTaskHandler(Services services) {
         super(services.platform());
         this.tasks = services.tasks();
+        this.profiles = services.profiles();
     }
 
     @Override
     protected HttpResponse handle(ApiRequest request) {
-        JsonBody body = request.body().allowOnly(Set.of("title", "description"));
+        JsonBody body = request.body().allowOnly(FIELDS);
         String title = body.text("title").orElse(null);
         String description = body.textOrNull("description", "").orElse("");
         body.done();
-        TaskService.Created created = tasks.create(request.userId(), new NewTask(title, description),
+        boolean plans = PlanningFields.NAMES.stream().anyMatch(body::has);
+        PlanChanges plan = plans ? PlanningFields.read(body, profiles.zoneOf(request.userId())) : PlanChanges.NONE;
+        TaskService.Created created = tasks.create(request.userId(), new NewTask(title, description, plan.planning()),
                 request.header("idempotency-key"));
         return TaskResponses.created(created.task(), created.replayed());
+    }
+
+    private static Set<String> fields() {
+        Set<String> fields = new HashSet<>(PlanningFields.NAMES);
+        fields.add("title");
+        fields.add("description");
+        return Set.copyOf(fields);
     }
 }
