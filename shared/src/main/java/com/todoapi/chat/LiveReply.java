@@ -30,8 +30,6 @@ final class LiveReply implements ReplySink, AutoCloseable {
     /** A run's first attempt grows by one every this much after the post; a run restarts far fewer times than that. */
     static final Duration ATTEMPT_TICK = Duration.ofMillis(100);
     static final Duration DRAIN_BUDGET = Duration.ofSeconds(2);
-    /** Where events go when nobody listens: nowhere, and no thread is started to send them. */
-    static final LiveChannel NOWHERE = event -> { };
 
     private final EventPump pump;
     private final long conversationId;
@@ -42,7 +40,16 @@ final class LiveReply implements ReplySink, AutoCloseable {
     private long seq = 1;
 
     LiveReply(LiveChannel channel, long conversationId, String replyId, LongSupplier nanoTime) {
-        this.pump = channel == NOWHERE ? EventPump.discarding() : new EventPump(channel, DRAIN_BUDGET);
+        this(new EventPump(channel, DRAIN_BUDGET), conversationId, replyId, nanoTime);
+    }
+
+    /** A reply nobody listens to: its events go nowhere, and no thread is started to send them. */
+    static LiveReply unheard(long conversationId, String replyId) {
+        return new LiveReply(EventPump.discarding(), conversationId, replyId, System::nanoTime);
+    }
+
+    private LiveReply(EventPump pump, long conversationId, String replyId, LongSupplier nanoTime) {
+        this.pump = pump;
         this.conversationId = conversationId;
         this.replyId = replyId;
         this.nanoTime = nanoTime;

@@ -12,7 +12,6 @@ import com.todoapi.conversations.Message;
 import com.todoapi.conversations.MessageView;
 import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
-import com.todoapi.live.LiveChannel;
 import com.todoapi.live.LivePublisher;
 import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
@@ -99,8 +98,7 @@ public final class ReplyTurns {
     }
 
     private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
-        try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), Long.toString(job.replyNumber()),
-                System::nanoTime)) {
+        try (LiveReply stream = liveReply(job, Long.toString(job.replyNumber()))) {
             return settle(job, metrics, deadline, stream);
         } catch (ModelCallException refused) {
             if (refused.retryable()) {
@@ -181,9 +179,10 @@ public final class ReplyTurns {
         return failed;
     }
 
-    /** The person's live connections; with no publisher wired, a channel that drops everything at once. */
-    private LiveChannel channel(Job.Reply job) {
-        return live == LivePublisher.NONE ? LiveReply.NOWHERE : live.open(job.userId());
+    /** The reply's events to the person's live connections; with no publisher wired, to nobody, at no cost. */
+    private LiveReply liveReply(Job.Reply job, String replyId) {
+        return live == LivePublisher.NONE ? LiveReply.unheard(job.conversationId(), replyId)
+                : new LiveReply(live.open(job.userId()), job.conversationId(), replyId, System::nanoTime);
     }
 
     /** reply.failed with the reply as it now reads: one more read, on this rare path only. */
@@ -192,7 +191,7 @@ public final class ReplyTurns {
         if (read.isEmpty() || read.getLast().number() != job.replyNumber()) {
             return;
         }
-        try (LiveReply stream = new LiveReply(channel(job), job.conversationId(), read.getLast().id(), System::nanoTime)) {
+        try (LiveReply stream = liveReply(job, read.getLast().id())) {
             stream.failed(MessageView.of(read.getLast()));
         }
     }
