@@ -3,6 +3,7 @@ package com.todoapi.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.todoapi.local.LocalConfig;
+import com.todoapi.testing.AsyncApiContract;
 import com.todoapi.testing.FakeChatCompletions;
 import com.todoapi.testing.FakeChatCompletions.Step;
 import com.todoapi.testing.LocalRuntimeExtension;
@@ -96,6 +97,9 @@ class StreamedReplyEndToEndTest {
             assertThat(completed.path("type").asText()).isEqualTo("reply.completed");
             assertThat(completed.path("reply")).isEqualTo(stored);
             assertThat(received.stream().filter(e -> e.path("type").asText().equals("reply.completed"))).hasSize(1);
+            AsyncApiContract contract = AsyncApiContract.ofRepository();
+            assertThat(received).as("every event as asyncapi.yaml describes it")
+                    .allSatisfy(e -> assertThat(contract.violations(e)).as(e.toString()).isEmpty());
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
         }
