@@ -53,8 +53,8 @@ class StatelessnessRulesTest {
             // The project's own: immutable by construction, or stateless strategies.
             "com.todoapi.agent.builtin.Patterns", "com.todoapi.tasks.VersionMatch",
             "com.todoapi.aws.dynamodb.Backoff", "com.todoapi.jobs.JobQueue", "com.todoapi.conversations.ReplyPoll",
-            "com.todoapi.agent.model.Usage", "com.todoapi.live.LivePublisher", "com.todoapi.live.ConnectionCloser",
-            "com.todoapi.live.ConnectionMessenger", "com.todoapi.tasks.TaskListener",
+            "com.todoapi.agent.Usage", "com.todoapi.agent.ReplySink", "com.todoapi.live.LivePublisher",
+            "com.todoapi.live.ConnectionCloser", "com.todoapi.live.ConnectionMessenger", "com.todoapi.tasks.TaskListener",
             // Records of immutable parts (empty Optionals, List.of()), the 'nothing planned' values.
             "com.todoapi.profile.Profile", "com.todoapi.tasks.Planning", "com.todoapi.tasks.PlanChanges");
 
