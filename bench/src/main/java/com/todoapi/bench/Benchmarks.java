@@ -1,5 +1,10 @@
 package com.todoapi.bench;
 
+import com.todoapi.aws.dynamodb.Tables;
+import com.todoapi.local.LocalConfig;
+import com.todoapi.local.LocalRuntime;
+import com.todoapi.local.template.Template;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -91,7 +96,7 @@ public final class Benchmarks {
             new ColdStarts.Case("RealtimeConnectFunction", "realtime-connect-bearer.json"));
 
     static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging",
-            "model", "when", "live");
+            "model", "when", "live", "stream");
     /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
     static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
 
@@ -207,6 +212,19 @@ public final class Benchmarks {
         if (sections.contains("when")) {
             System.out.printf("%nThe built-in assistant's date parser: %d first parses of each in a fresh JVM, in turns (median)%n", runs);
             System.out.print(WhenParserChoice.render(WhenParserChoice.measure(runs)));
+        }
+        if (sections.contains("stream")) {
+            Template project = Template.load(repository.resolve("template.yaml"));
+            LocalConfig config = LocalConfig.read(repository.resolve("local/local-config.json"));
+            try (SeparateEmulators emulators = SeparateEmulators.start(repository, project, config)) {
+                String table = LocalRuntime.functionEnvironment(project.function(WorkerColdStarts.WORKER), emulators.aws(),
+                        emulators.resources(), config).get("TABLE_NAME");
+                int turns = Math.max(15, runs * 3);
+                System.out.printf("%nA streamed reply (StreamingLatency): the model streams %d characters every %d ms; "
+                        + "%d turns after 3, median%n", StreamingLatency.PIECE, StreamingLatency.PACE.toMillis(), turns);
+                System.out.print(StreamingLatency.table(new StreamingLatency(new Tables(emulators.aws().dynamoDb(), table))
+                        .measure(3, turns)));
+            }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }

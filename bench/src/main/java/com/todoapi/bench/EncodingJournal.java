@@ -1,8 +1,8 @@
 package com.todoapi.bench;
 
-import com.todoapi.agent.model.ModelRound;
+import com.todoapi.agent.ModelRound;
 import com.todoapi.agent.model.ModelRounds;
-import com.todoapi.agent.model.TurnJournal;
+import com.todoapi.agent.TurnJournal;
 
 import java.util.List;
 

@@ -3,8 +3,8 @@ package com.todoapi.bench;
 import com.todoapi.agent.ChatMessage;
 import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.Toolbox;
-import com.todoapi.agent.builtin.RollingSummary;
-import com.todoapi.agent.builtin.TaskFact;
+import com.todoapi.agent.memory.RollingSummary;
+import com.todoapi.agent.memory.TaskFact;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package com.todoapi.bench;
 
 import com.todoapi.agent.Toolbox;
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.agent.model.ModelClient;
 import com.todoapi.agent.model.ModelRequest;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.Usage;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
 
 import java.util.ArrayList;
 import java.util.List;

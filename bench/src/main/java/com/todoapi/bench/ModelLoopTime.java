@@ -7,7 +7,7 @@ import com.todoapi.agent.model.ModelAgent;
 import com.todoapi.agent.model.ModelRequest;
 import com.todoapi.agent.model.ModelSettings;
 import com.todoapi.agent.model.TokenBudget;
-import com.todoapi.agent.model.TurnJournal;
+import com.todoapi.agent.TurnJournal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -17,6 +17,15 @@ final class Prices {
     static final double DYNAMODB_READ_UNIT = 0.125 / 1_000_000;
     /** API Gateway HTTP API, per request up to 512 KB (first 300 million a month). https://aws.amazon.com/api-gateway/pricing/ */
     static final double HTTP_API_REQUEST = 1.00 / 1_000_000;
+    /**
+     * API Gateway WebSocket API, per message sent or received, metered in 32 KB increments (first
+     * billion a month), and per connection minute. AWS's page (https://aws.amazon.com/api-gateway/pricing/)
+     * could not be read from here; the figures are those two summaries of it give
+     * (https://amnic.com/blogs/aws-api-gateway-pricing, https://awsforengineers.com/blog/aws-api-gateway-pricing-explained),
+     * read 2026-12-05.
+     */
+    static final double WEBSOCKET_MESSAGE = 1.00 / 1_000_000;
+    static final double WEBSOCKET_CONNECTION_MINUTE = 0.25 / 1_000_000;
     /** SQS standard queue, per request up to 64 KB. https://aws.amazon.com/sqs/pricing/ */
     static final double SQS_REQUEST = 0.40 / 1_000_000;
 

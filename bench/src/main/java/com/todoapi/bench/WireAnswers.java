@@ -1,6 +1,6 @@
 package com.todoapi.bench;
 
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.testing.FakeChatCompletions;
 import com.todoapi.testing.FakeChatCompletions.Step;
 

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class RunCommand implements AutoCloseable {
     private static final Pattern UP = Pattern.compile("Todo API is up on (\\S+) in");
+    private static final Pattern WEB_SOCKET = Pattern.compile("WebSocket API \\S+: (ws://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Process process;
@@ -38,6 +39,11 @@ final class RunCommand implements AutoCloseable {
     }
 
     static RunCommand start(Path data) throws IOException, InterruptedException {
+        return start(data, List.of());
+    }
+
+    /** As {@link #start(Path)}, with more options for the run command ({@code --agent ...}, say). */
+    static RunCommand start(Path data, List<String> options) throws IOException, InterruptedException {
         Path root = RepoFiles.root();
         String classpath = root.resolve("local/target/classes") + java.io.File.pathSeparator
                 + Files.readString(root.resolve("local/target/classpath.txt")).trim();
@@ -51,6 +57,7 @@ final class RunCommand implements AutoCloseable {
                 "--port", "0", "--dynamodb-port", "0", "--sqs-port", "0", "--max-instances", "2", "--no-schedules",
                 "--data-dir", data.toString(),
                 "--template", RepoFiles.template().toString(), "--config", RepoFiles.localConfig().toString()));
+        command.addAll(options);
         String awsCallLog = System.getProperty(LocalRuntimeExtension.AWS_CALL_LOG_PROPERTY, "");
         if (!awsCallLog.isBlank()) {
             command.addAll(List.of("--record-aws-calls", awsCallLog));
@@ -84,6 +91,22 @@ final class RunCommand implements AutoCloseable {
 
     URI url() {
         return url;
+    }
+
+    /** The WebSocket API's URL, as the run command prints it just after it is up. */
+    URI webSocketUrl() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            java.util.Optional<URI> printed = output.stream().map(WEB_SOCKET::matcher).filter(Matcher::find)
+                    .map(m -> URI.create(m.group(1))).findFirst();
+            if (printed.isPresent()) {
+                return printed.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("run printed no WebSocket API: " + output);
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Lines printed so far. */

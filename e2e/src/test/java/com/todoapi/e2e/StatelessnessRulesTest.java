@@ -46,15 +46,17 @@ class StatelessnessRulesTest {
      */
     private static final Set<String> ALLOWED_STATIC_TYPES = Set.of(
             "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
-            "java.time.Duration", "java.time.format.DateTimeFormatter", "java.util.regex.Pattern",
+            "java.time.Duration", "java.time.ZoneId", "java.time.format.DateTimeFormatter", "java.util.regex.Pattern",
             "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.ObjectReader",
             "com.fasterxml.jackson.core.type.TypeReference",
             "software.amazon.awssdk.enhanced.dynamodb.TableSchema",
             // The project's own: immutable by construction, or stateless strategies.
             "com.todoapi.agent.builtin.Patterns", "com.todoapi.tasks.VersionMatch",
             "com.todoapi.aws.dynamodb.Backoff", "com.todoapi.jobs.JobQueue", "com.todoapi.conversations.ReplyPoll",
-            "com.todoapi.agent.model.Usage", "com.todoapi.live.LivePublisher", "com.todoapi.live.ConnectionCloser",
-            "com.todoapi.live.ConnectionMessenger", "com.todoapi.tasks.TaskListener");
+            "com.todoapi.agent.Usage", "com.todoapi.agent.ReplySink", "com.todoapi.live.LivePublisher",
+            "com.todoapi.live.ConnectionCloser", "com.todoapi.live.ConnectionMessenger", "com.todoapi.tasks.TaskListener",
+            // Records of immutable parts (empty Optionals, List.of()), the 'nothing planned' values.
+            "com.todoapi.profile.Profile", "com.todoapi.tasks.Planning", "com.todoapi.tasks.PlanChanges");
 
     private static final Set<String> FILE_WRITES = Set.of("write", "writeString", "newOutputStream",
             "newBufferedWriter", "createFile", "createDirectory", "createDirectories", "createTempFile",

@@ -42,6 +42,9 @@ public final class Main {
               --model-base-url URL the server's base URL up to /v1 (http://127.0.0.1:11434/v1 for Ollama)
               --model-key-header H the header carrying the key (Authorization, as Bearer; api-key for Azure)
               --daily-token-budget N  model tokens per user per UTC day (0: no limit)
+              --model-call-timeout S  seconds one model call may take (20; within the worker's 60 s)
+              --model-max-output-tokens N  the most tokens one answer may have (1024; fewer for a slow model)
+              --model-max-tokens-field F  max_tokens or max_completion_tokens (by host: the latter for OpenAI and Azure only)
               The key, if the server wants one, is read from the MODEL_API_KEY environment variable.
             """;
 
@@ -135,6 +138,9 @@ public final class Main {
                     case "--model-base-url" -> agent = agent.withBaseUrl(value(arg, args));
                     case "--model-key-header" -> agent = agent.withKeyHeader(value(arg, args));
                     case "--daily-token-budget" -> agent = agent.withDailyTokenBudget(number(arg, args));
+                    case "--model-call-timeout" -> agent = agent.withCallTimeout(number(arg, args));
+                    case "--model-max-output-tokens" -> agent = agent.withMaxOutputTokens(number(arg, args));
+                    case "--model-max-tokens-field" -> agent = agent.withMaxTokensField(value(arg, args));
                     case "--port" -> port = number(arg, args);
                     case "--page-port" -> pagePort = number(arg, args);
                     case "--no-page" -> page = false;

@@ -52,6 +52,21 @@ class AgentOptionsTest {
                 .agent().agent()).hasValue("openai");
     }
 
+    /** A slow model on a laptop: a longer call, a smaller cap, in the field its server honours. */
+    @Test
+    void aSlowLocalModelGetsItsTimeoutAndCapFromTheCommandLine() {
+        LocalConfig config = parse("--agent", "openai", "--model", "gemma3", "--model-base-url", "http://127.0.0.1:8080/v1",
+                "--model-call-timeout", "50", "--model-max-output-tokens", "256", "--model-max-tokens-field", "max_tokens")
+                .agent().appliedTo(BASE);
+
+        assertThat(config.parameters()).containsEntry("ModelCallTimeoutSeconds", "50")
+                .containsEntry("ModelMaxOutputTokens", "256").containsEntry("ModelMaxTokensField", "max_tokens");
+        assertThatThrownBy(() -> parse("--model-call-timeout", "0")).hasMessageContaining("1 second");
+        assertThatThrownBy(() -> parse("--model-max-output-tokens", "0")).hasMessageContaining("1 or more");
+        assertThatThrownBy(() -> parse("--model-max-tokens-field", "max_output_tokens"))
+                .hasMessageContaining("max_tokens, max_completion_tokens");
+    }
+
     private static Main.CommandLine parse(String... args) {
         return Main.CommandLine.parse(new ArrayDeque<>(List.of(args)));
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * configuration.
  */
 public final class Secrets {
-    public static final String LOCAL_MODE = "TODO_LOCAL_MODE";
+    public static final String LOCAL_MODE = Env.LOCAL_MODE;
 
     private Secrets() {
     }
@@ -30,7 +30,7 @@ public final class Secrets {
     }
 
     public static boolean isLocalMode(Env env) {
-        return env.optional(LOCAL_MODE).map(Boolean::parseBoolean).orElse(false);
+        return env.localMode();
     }
 
     static String fetch(String arn) {

@@ -9,8 +9,10 @@ import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.model.ModelCallException;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.Message;
+import com.todoapi.conversations.MessageView;
 import com.todoapi.conversations.ReplySettlement;
 import com.todoapi.jobs.Job;
+import com.todoapi.live.LivePublisher;
 import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
 import com.todoapi.metrics.Metrics;
@@ -49,6 +51,7 @@ public final class ReplyTurns {
     private final Agent agent;
     private final Clock clock;
     private final Function<String, Optional<ZoneId>> zones;
+    private final LivePublisher live;
 
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock) {
         this(conversations, tasks, agent, clock, userId -> Optional.empty());
@@ -60,11 +63,23 @@ public final class ReplyTurns {
      */
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock,
                       Function<String, Optional<ZoneId>> zones) {
+        this(conversations, tasks, agent, clock, zones, LivePublisher.NONE);
+    }
+
+    /** Turns in UTC whose reply streams to the person's live connections. */
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock, LivePublisher live) {
+        this(conversations, tasks, agent, clock, userId -> Optional.empty(), live);
+    }
+
+    /** As the worker runs it: the reply streams to the person's live connections as it is written. */
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock,
+                      Function<String, Optional<ZoneId>> zones, LivePublisher live) {
         this.zones = zones;
         this.conversations = conversations;
         this.tasks = tasks;
         this.agent = agent;
         this.clock = clock;
+        this.live = live;
     }
 
     /** Writes the reply; false if there was nothing to do (settled already, or the conversation is gone). */
@@ -83,8 +98,8 @@ public final class ReplyTurns {
     }
 
     private boolean answer(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
-        try {
-            return settle(job, metrics, deadline);
+        try (LiveReply stream = liveReply(job, Long.toString(job.replyNumber()))) {
+            return settle(job, metrics, deadline, stream);
         } catch (ModelCallException refused) {
             if (refused.retryable()) {
                 throw refused;
@@ -94,8 +109,11 @@ public final class ReplyTurns {
         }
     }
 
-    private boolean settle(Job.Reply job, Metrics metrics, Optional<Instant> deadline) {
+    private boolean settle(Job.Reply job, Metrics metrics, Optional<Instant> deadline, LiveReply stream) {
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                stream.restart(); // the turn runs again: its text starts over
+            }
             Optional<Conversation> conversation = conversations.find(job.userId(), job.conversationId());
             if (conversation.isEmpty()) {
                 return false;
@@ -106,7 +124,7 @@ public final class ReplyTurns {
             if (window.isEmpty() || window.getLast().number() != job.replyNumber() || window.getLast().settled()) {
                 return false;
             }
-            switch (answer(job, conversation.get(), window, metrics, deadline)) {
+            switch (answer(job, conversation.get(), window, metrics, deadline, stream)) {
                 case WRITTEN:
                     metrics.count(Metric.REPLIES_COMPLETED);
                     return true;
@@ -121,13 +139,14 @@ public final class ReplyTurns {
     }
 
     private ReplySettlement.ReplyWrite answer(Job.Reply job, Conversation conversation, List<Message> window,
-                                              Metrics metrics, Optional<Instant> deadline) {
+                                              Metrics metrics, Optional<Instant> deadline, LiveReply stream) {
         Message reply = window.getLast();
         Message question = window.size() < 2 ? null : window.get(window.size() - 2);
         if (question == null || question.number() != reply.number() - 1 || question.role() != Message.Role.USER) {
             throw new IllegalStateException("The message this reply answers is missing");
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
+        stream.numberFrom(LiveReply.firstAttempt(reply.createdAt(), clock.instant()));
         Optional<ZoneId> zone = zones.apply(job.userId());
         TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics,
                 () -> zone.orElse(Profile.DEFAULT_ZONE));
@@ -135,14 +154,19 @@ public final class ReplyTurns {
                 zone);
         long started = System.nanoTime();
         AgentReply answer = agent.respond(turn, tools,
-                conversations.journal(job.userId(), conversation.id(), reply.number()));
+                conversations.journal(job.userId(), conversation.id(), reply.number()), stream);
         answer.usage().ifPresent(usage -> metrics.modelCall(usage.inputTokens(), usage.outputTokens(),
                 Duration.ofNanos(System.nanoTime() - started)));
         // A model turn's calls may have run in earlier deliveries: the agent's own record has them all.
         List<ToolCall> calls = answer.toolCalls().orElseGet(tools::calls);
         Optional<ReplyUsage> usage = answer.usage();
-        return conversations.settle(job.userId(), conversation, reply.completed(answer.content(), calls, usage),
-                answer.summary(), clock.instant());
+        Message completed = reply.completed(answer.content(), calls, usage);
+        ReplySettlement.ReplyWrite written = conversations.settle(job.userId(), conversation, completed, answer.summary(),
+                clock.instant());
+        if (written == ReplySettlement.ReplyWrite.WRITTEN) {
+            stream.completed(MessageView.of(completed)); // only the run that wrote the reply tells of it
+        }
+        return written;
     }
 
     /** Marks the reply failed for the person to read, when the job's retries are spent. */
@@ -150,8 +174,26 @@ public final class ReplyTurns {
         boolean failed = conversations.fail(job.userId(), job.conversationId(), job.replyNumber(), FAILED_REPLY);
         if (failed) {
             metrics.count(Metric.REPLIES_FAILED);
+            tellFailed(job);
         }
         return failed;
+    }
+
+    /** The reply's events to the person's live connections; with no publisher wired, to nobody, at no cost. */
+    private LiveReply liveReply(Job.Reply job, String replyId) {
+        return live == LivePublisher.NONE ? LiveReply.unheard(job.conversationId(), replyId)
+                : new LiveReply(live.open(job.userId()), job.conversationId(), replyId, System::nanoTime);
+    }
+
+    /** reply.failed with the reply as it now reads: one more read, on this rare path only. */
+    private void tellFailed(Job.Reply job) {
+        List<Message> read = conversations.recent(job.userId(), job.conversationId(), job.replyNumber() + 1, 1);
+        if (read.isEmpty() || read.getLast().number() != job.replyNumber()) {
+            return;
+        }
+        try (LiveReply stream = liveReply(job, read.getLast().id())) {
+            stream.failed(MessageView.of(read.getLast()));
+        }
     }
 
     private static ChatMessage forAgent(Message message) {

@@ -1,6 +1,6 @@
 package com.todoapi.conversations;
 
-import com.todoapi.agent.model.TurnJournal;
+import com.todoapi.agent.TurnJournal;
 
 import java.time.Instant;
 import java.util.List;

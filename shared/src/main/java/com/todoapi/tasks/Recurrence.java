@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -34,12 +33,29 @@ public record Recurrence(Frequency frequency, int interval, List<WeekdayRule> by
     public static final int MAX_LENGTH = 200;
     public static final int MAX_INTERVAL = 100;
     public static final int MAX_COUNT = 10_000;
-    private static final Set<String> SUPPORTED = Set.of("FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL");
-    private static final Map<String, DayOfWeek> DAYS = Map.of("MO", DayOfWeek.MONDAY, "TU", DayOfWeek.TUESDAY,
-            "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY, "FR", DayOfWeek.FRIDAY, "SA", DayOfWeek.SATURDAY,
-            "SU", DayOfWeek.SUNDAY);
 
     public enum Frequency { DAILY, WEEKLY, MONTHLY, YEARLY }
+
+    private static boolean supported(String part) {
+        return switch (part) {
+            case "FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL" -> true;
+            default -> false;
+        };
+    }
+
+    /** RFC 5545's two-letter weekday, or null. */
+    private static DayOfWeek weekday(String code) {
+        return switch (code) {
+            case "MO" -> DayOfWeek.MONDAY;
+            case "TU" -> DayOfWeek.TUESDAY;
+            case "WE" -> DayOfWeek.WEDNESDAY;
+            case "TH" -> DayOfWeek.THURSDAY;
+            case "FR" -> DayOfWeek.FRIDAY;
+            case "SA" -> DayOfWeek.SATURDAY;
+            case "SU" -> DayOfWeek.SUNDAY;
+            default -> null;
+        };
+    }
 
     /** A BYDAY entry: a weekday, and in a MONTHLY rule optionally its place in the month (1 first, -1 last). */
     public record WeekdayRule(int ordinal, DayOfWeek day) {
@@ -62,7 +78,7 @@ public record Recurrence(Frequency frequency, int interval, List<WeekdayRule> by
                 throw invalid(field, "must be NAME=VALUE parts separated by ';' (got '" + shorten(part) + "')");
             }
             String name = part.substring(0, equals);
-            if (!SUPPORTED.contains(name)) {
+            if (!supported(name)) {
                 throw invalid(field, "supports only FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT and UNTIL (got "
                         + shorten(name) + ")");
             }
@@ -224,7 +240,7 @@ public record Recurrence(Frequency frequency, int interval, List<WeekdayRule> by
             if (!entry.matches("[+-]?\\d{0,2}[A-Z]{2}")) {
                 throw invalid(field, "BYDAY must list days such as MO,WE or, in a MONTHLY rule, 1MO or -1FR");
             }
-            DayOfWeek day = DAYS.get(entry.substring(entry.length() - 2));
+            DayOfWeek day = weekday(entry.substring(entry.length() - 2));
             if (day == null) {
                 throw invalid(field, "BYDAY days are MO, TU, WE, TH, FR, SA, SU");
             }

@@ -66,7 +66,7 @@ final class Agents {
         String header = env.optional("MODEL_KEY_HEADER").filter(h -> !h.isBlank()).orElse("Authorization");
         String prefix = header.equalsIgnoreCase("Authorization") ? "Bearer " : "";
         String maxTokensField = env.optional("MODEL_MAX_TOKENS_FIELD").filter(f -> !f.isBlank())
-                .orElse("max_completion_tokens");
+                .orElseGet(() -> OpenAiSettings.defaultMaxTokensField(base));
         return new OpenAiChatClient(new OpenAiSettings(base, model, key, header, prefix, maxTokensField));
     }
 

@@ -206,7 +206,8 @@ public final class Services {
 
     public ReplyTurns replyTurns() {
         ProfileService profiles = profiles();
-        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, userId -> profiles.get(userId).timeZone());
+        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, userId -> profiles.get(userId).timeZone(),
+                live());
     }
 
     /**

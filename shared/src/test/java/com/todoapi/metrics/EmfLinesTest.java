@@ -19,6 +19,7 @@ class EmfLinesTest {
     private static final List<String> TOOLS = List.of("add_task", "list_tasks", "complete_task", "delete_task",
             "update_task", "unknown");
     private static final List<String> OUTCOMES = List.of("ok", "error", "failed");
+    private static final List<String> DROPS = List.of("gone", "throttled", "failed", "timeout", "over_budget");
 
     @Test
     void everyMetricAndEveryDimensionValueMakesValidLines() {
@@ -27,6 +28,8 @@ class EmfLinesTest {
             if (metric == Metric.TOOL_CALLS) {
                 TOOLS.forEach(tool -> OUTCOMES.forEach(outcome -> metrics.add(metric, 1,
                         Map.of(Metric.Dimension.TOOL, tool, Metric.Dimension.OUTCOME, outcome))));
+            } else if (metric == Metric.LIVE_PUSHES_DROPPED) {
+                DROPS.forEach(outcome -> metrics.add(metric, 1, Map.of(Metric.Dimension.OUTCOME, outcome)));
             } else {
                 metrics.add(metric, 2);
             }
@@ -44,8 +47,10 @@ class EmfLinesTest {
             assertThat(EmfFormat.members(line)).as("nothing on the line but the metrics and their dimensions")
                     .isEqualTo(EmfFormat.referencedMembers(line));
         }
-        assertThat(lines).as("a line per tool and outcome pair (a member has one value a line); the rest fit in them")
-                .hasSize(TOOLS.size() * OUTCOMES.size());
+        long dropsOfTheirOwn = DROPS.stream().filter(outcome -> !OUTCOMES.contains(outcome)).count();
+        assertThat(lines).as("a line per tool and outcome pair (a member has one value a line), one per drop outcome"
+                        + " no tool line has; the rest fit in them")
+                .hasSize(TOOLS.size() * OUTCOMES.size() + (int) dropsOfTheirOwn);
     }
 
     @Test

@@ -27,8 +27,8 @@ final class ChatRequestRules {
         if (!body.path("model").isTextual() || body.get("model").asText().isEmpty()) {
             return refuse("you must provide a model parameter", null, null);
         }
-        if (body.path("stream").asBoolean(false)) {
-            return refuse("FakeChatCompletions does not stream; send stream false", "stream", "fake_unsupported");
+        if (body.has("stream_options") && !body.path("stream_options").isNull() && !body.path("stream").asBoolean(false)) {
+            return refuse("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options", null);
         }
         JsonNode messages = body.path("messages");
         if (!messages.isArray()) {

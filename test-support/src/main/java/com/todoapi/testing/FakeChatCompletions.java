@@ -29,7 +29,10 @@ import java.util.function.Function;
 /**
  * OpenAI's Chat Completions API on loopback, for tests: {@code POST /v1/chat/completions} answers
  * with the documented {@code chat.completion} object or error envelope ({@link ChatCompletionsWire}),
- * after the checks OpenAI makes of a request ({@link ChatRequestRules}). No streaming.
+ * after the checks OpenAI makes of a request ({@link ChatRequestRules}). A request with
+ * {@code stream: true} is answered as OpenAI streams: {@code 200} with {@code text/event-stream},
+ * each {@code chat.completion.chunk} as {@code data: {...}} and a blank line, {@code data: [DONE]}
+ * last ({@link ChatCompletionsWire#chunks}), at a {@linkplain #pace(Duration, int) pace} the test sets.
  *
  * <p>What it answers is scripted: a FIFO of {@link Step}s the test enqueues, then, when that is
  * empty, the {@linkplain #brain(Function) brain} given the decoded request body; with neither, a
@@ -50,6 +53,10 @@ public final class FakeChatCompletions implements AutoCloseable {
     private final ConcurrentLinkedQueue<Step> script = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, Step> brain;
+    private volatile Duration pace = Duration.ZERO;
+    private volatile int piece = 4;
+    private volatile UsageChunk usageChunk = UsageChunk.EMPTY_CHOICES;
+    private volatile String keepAlive;
 
     private FakeChatCompletions(HttpServer server, ExecutorService handlers) {
         this.server = server;
@@ -89,6 +96,25 @@ public final class FakeChatCompletions implements AutoCloseable {
     /** What answers once the script is spent: given each request's decoded body. */
     public FakeChatCompletions brain(Function<JsonNode, Step> brain) {
         this.brain = brain;
+        return this;
+    }
+
+    /** Streams content and arguments {@code piece} characters a chunk, waiting {@code between} before each chunk. */
+    public FakeChatCompletions pace(Duration between, int piece) {
+        this.pace = between;
+        this.piece = Math.max(1, piece);
+        return this;
+    }
+
+    /** How a stream asked for usage ends: OpenAI's way by default, or as some compatible servers do. */
+    public FakeChatCompletions usageChunk(UsageChunk usageChunk) {
+        this.usageChunk = usageChunk;
+        return this;
+    }
+
+    /** Sends this SSE comment ({@code : text}) before every chunk, as proxies and some servers keep a stream alive. */
+    public FakeChatCompletions keepAlive(String comment) {
+        this.keepAlive = comment;
         return this;
     }
 
@@ -171,15 +197,56 @@ public final class FakeChatCompletions implements AutoCloseable {
                 "FakeChatCompletions has no step scripted for request " + requests.size(), null);
     }
 
-    private static void answer(HttpExchange exchange, JsonNode request, Step step) throws IOException, InterruptedException {
+    private void answer(HttpExchange exchange, JsonNode request, Step step) throws IOException, InterruptedException {
+        boolean streamed = request != null && request.path("stream").asBoolean(false);
         switch (step) {
             case Stall stall -> {
                 Thread.sleep(stall.delay());
                 answer(exchange, request, stall.then());
             }
+            case Answer answer when streamed -> stream(exchange, request, answer, Integer.MAX_VALUE, null);
             case Answer answer -> send(exchange, 200, Map.of("content-type", "application/json"),
                     ChatCompletionsWire.completion(request, answer, Instant.now().getEpochSecond()));
+            case CutShort cut -> stream(exchange, request, cut.answer(), cut.chunks(), null);
+            case ErrorMidStream error -> stream(exchange, request, error.answer(), error.chunks(),
+                    ChatCompletionsWire.error(error.message(), error.type(), null, error.code()));
             case Failure failure -> send(exchange, failure.status(), failure.headers(), failure.body());
+        }
+    }
+
+    /**
+     * {@code 200 text/event-stream}, chunked, each event flushed as it is written: {@code data: <json>}
+     * and a blank line per chunk, then {@code data: [DONE]}. Only the first {@code chunks} are sent
+     * when fewer, then {@code error} as an event if given, and the body ends there, with no [DONE].
+     */
+    private void stream(HttpExchange exchange, JsonNode request, Answer answer, int chunks, String error)
+            throws IOException, InterruptedException {
+        List<String> all = ChatCompletionsWire.chunks(request, answer, Instant.now().getEpochSecond(), piece, usageChunk);
+        exchange.getResponseHeaders().add("content-type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().add("cache-control", "no-cache");
+        exchange.getResponseHeaders().add("x-request-id", "req_" + ChatCompletionsWire.randomId(32));
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            int sent = 0;
+            for (String chunk : all) {
+                if (sent == chunks) {
+                    break;
+                }
+                if (!pace.isZero()) {
+                    Thread.sleep(pace);
+                }
+                String comment = keepAlive;
+                String event = (comment == null ? "" : ": " + comment + "\n\n") + "data: " + chunk + "\n\n";
+                out.write(event.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                sent++;
+            }
+            if (error != null) {
+                out.write(("data: " + error + "\n\n").getBytes(StandardCharsets.UTF_8));
+            } else if (sent == all.size()) {
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
         }
     }
 
@@ -226,7 +293,7 @@ public final class FakeChatCompletions implements AutoCloseable {
     }
 
     /** How the fake answers one request. */
-    public sealed interface Step permits Answer, Failure, Stall {
+    public sealed interface Step permits Answer, Failure, Stall, CutShort, ErrorMidStream {
 
         /** A final answer: {@code finish_reason} "stop". */
         static Answer text(String content) {
@@ -290,6 +357,16 @@ public final class FakeChatCompletions implements AutoCloseable {
             return new Failure(status, Map.of("content-type", contentType), body);
         }
 
+        /** A stream that stops after its first {@code chunks} events: no finish, no [DONE] (a server that died). */
+        static CutShort cutShort(Answer answer, int chunks) {
+            return new CutShort(answer, chunks);
+        }
+
+        /** A stream that sends {@code chunks} events, then an error event in OpenAI's envelope, then ends. */
+        static ErrorMidStream errorMidStream(Answer answer, int chunks, String type, String code, String message) {
+            return new ErrorMidStream(answer, chunks, type, code, message);
+        }
+
         /** Waits {@code delay} (longer than the client's timeout, say) before answering with {@code then}. */
         static Stall stall(Duration delay, Step then) {
             return new Stall(delay, then);
@@ -336,4 +413,16 @@ public final class FakeChatCompletions implements AutoCloseable {
 
     public record Stall(Duration delay, Step then) implements Step {
     }
+
+    public record CutShort(Answer answer, int chunks) implements Step {
+    }
+
+    public record ErrorMidStream(Answer answer, int chunks, String type, String code, String message) implements Step {
+    }
+
+    /**
+     * The last chunk of a stream that asked for usage: OpenAI sends {@code choices: []} with the
+     * usage; some compatible servers send {@code choices: null}, and some no usage chunk at all.
+     */
+    public enum UsageChunk { EMPTY_CHOICES, NULL_CHOICES, NONE }
 }

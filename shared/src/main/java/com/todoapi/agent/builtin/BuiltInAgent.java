@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.memory.RollingSummary;
+
 import com.todoapi.agent.Agent;
 import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.AgentTurn;

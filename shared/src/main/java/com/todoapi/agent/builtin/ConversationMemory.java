@@ -1,5 +1,8 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.memory.RollingSummary;
+import com.todoapi.agent.memory.TaskFact;
+
 import com.todoapi.agent.ChatMessage;
 import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.Toolbox;

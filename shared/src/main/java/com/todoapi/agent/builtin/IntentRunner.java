@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.memory.TaskFact;
+
 import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.Toolbox;
 import java.time.LocalDate;

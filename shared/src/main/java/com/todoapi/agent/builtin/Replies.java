@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.memory.TaskFact;
+
 import com.todoapi.agent.builtin.when.Schedule;
 import com.todoapi.agent.builtin.when.Spoken;
 import com.todoapi.agent.builtin.when.When;

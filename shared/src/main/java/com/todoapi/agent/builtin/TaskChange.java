@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.memory.TaskFact;
+
 import com.todoapi.agent.Toolbox;
 
 /** The three tools that act on one existing task, with what each leaves in the summary. */

@@ -1,16 +1,24 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.TurnJournal;
+import com.todoapi.agent.ModelRound;
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
+import com.todoapi.agent.ToolResult;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.todoapi.agent.Agent;
 import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.AgentTurn;
+import com.todoapi.agent.ReplySink;
 import com.todoapi.agent.ReplyUsage;
 import com.todoapi.agent.ToolCall;
 import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
-import com.todoapi.agent.builtin.RollingSummary;
-import com.todoapi.agent.builtin.TaskFact;
+import com.todoapi.agent.memory.RollingSummary;
+import com.todoapi.agent.memory.TaskFact;
 import com.todoapi.json.Json;
 
 import java.time.Clock;
@@ -62,6 +70,24 @@ public final class ModelAgent implements Agent {
 
     @Override
     public AgentReply respond(AgentTurn turn, Toolbox tools, TurnJournal journal) {
+        return respond(turn, tools, journal, ReplySink.NONE);
+    }
+
+    /**
+     * Streams each round's text to {@code sink} as the model writes it, starting it over when a
+     * round ends in tool calls (that text is not the reply) or a call is retried; tells each tool
+     * call as it finishes, those of rounds saved by an earlier run included; and ends with the
+     * text told equal to the reply, told whole where it differs (a fallback, a cut reply).
+     */
+    @Override
+    public AgentReply respond(AgentTurn turn, Toolbox tools, TurnJournal journal, ReplySink replySink) {
+        TurnSink sink = new TurnSink(replySink);
+        AgentReply reply = respond(turn, tools, journal, sink);
+        sink.finish(reply.content());
+        return reply;
+    }
+
+    private AgentReply respond(AgentTurn turn, Toolbox tools, TurnJournal journal, TurnSink sink) {
         List<ModelRound> saved = journal.rounds();
         List<ModelMessage> messages = new ArrayList<>(PromptWindow.of(turn.history(), turn.userMessage()));
         Map<String, ToolSpec> specs = new LinkedHashMap<>();
@@ -84,8 +110,9 @@ public final class ModelAgent implements Agent {
                     return reply(text, turn, recorded, usage, modelCalls);
                 }
                 List<ModelMessage> asked = List.copyOf(messages);
+                sink.startOver();
                 ModelAnswer answer = withCallIds(number, callIdsIn(messages), retries.complete(timeout -> new ModelRequest(system, asked,
-                        modelTools, settings.maxOutputTokens(), settings.temperature(), timeout), turn.deadline()));
+                        modelTools, settings.maxOutputTokens(), settings.temperature(), timeout), turn.deadline(), sink));
                 budgetLeft = budget.charge(turn.userId(), answer.usage().totalTokens(), clock.instant());
                 round = ModelRound.asked(number, answer);
                 journal.save(round);
@@ -100,8 +127,10 @@ public final class ModelAgent implements Agent {
                 return reply(text, turn, recorded, usage, modelCalls);
             }
             if (!round.toolsRan()) {
-                round = runTools(round, tools, specs);
+                round = runTools(round, tools, specs, sink);
                 journal.save(round);
+            } else {
+                round.recorded().forEach(sink::toolFinished); // ran in an earlier run: told again to this one's watchers
             }
             recorded.addAll(round.recorded());
             messages.add(new ModelMessage.Assistant(round.answer().text(), round.answer().calls()));
@@ -112,7 +141,7 @@ public final class ModelAgent implements Agent {
                 turn, recorded, usage, modelCalls);
     }
 
-    private static ModelRound runTools(ModelRound round, Toolbox tools, Map<String, ToolSpec> specs) {
+    private static ModelRound runTools(ModelRound round, Toolbox tools, Map<String, ToolSpec> specs, ReplySink sink) {
         List<ToolResult> results = new ArrayList<>();
         List<ToolCall> recorded = new ArrayList<>();
         List<RequestedCall> calls = round.answer().calls();
@@ -124,18 +153,21 @@ public final class ModelAgent implements Agent {
                         + String.join(", ", specs.keySet());
                 results.add(new ToolResult(call.id(), errorJson(problem), true));
                 recorded.add(new ToolCall(call.tool(), Map.of(), Map.of("error", problem)));
+                sink.toolFinished(recorded.getLast());
                 continue;
             }
             ToolArguments.Checked checked = ToolArguments.check(call.arguments(), spec.parametersJsonSchema());
             if (!checked.ok()) {
                 results.add(new ToolResult(call.id(), errorJson(checked.problem()), true));
                 recorded.add(new ToolCall(call.tool(), Map.of(), Map.of("error", checked.problem())));
+                sink.toolFinished(recorded.getLast());
                 continue;
             }
             ToolOutcome outcome = tools.call(call.tool(), checked.arguments().get(), "m" + round.number() + "." + i);
             results.add(new ToolResult(call.id(), outcome.succeeded() ? ToolResultText.of(outcome.result())
                     : errorJson(outcome.error()), !outcome.succeeded()));
             recorded.add(new ToolCall(call.tool(), checked.arguments().get(), outcome.recorded()));
+            sink.toolFinished(recorded.getLast());
         }
         return round.withResults(results, recorded);
     }

@@ -1,5 +1,8 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.ReplySink;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,15 @@ final class ModelRetries {
     }
 
     ModelAnswer complete(ModelRequestDraft draft, Optional<Instant> deadline) {
+        return complete(draft, deadline, ReplySink.NONE);
+    }
+
+    /**
+     * As {@link #complete(ModelRequestDraft, Optional)}, telling {@code sink} the text as it comes;
+     * an attempt that told some text before it failed is followed by a restart, so what the next
+     * attempt tells replaces it.
+     */
+    ModelAnswer complete(ModelRequestDraft draft, Optional<Instant> deadline, ReplySink sink) {
         for (int attempt = 1; ; attempt++) {
             Duration timeout = callTimeout;
             if (deadline.isPresent()) { // with no deadline the call's own timeout is the only limit, however short
@@ -39,9 +51,16 @@ final class ModelRetries {
                 }
                 timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
             }
+            boolean[] told = {false};
             try {
-                return client.complete(draft.withTimeout(timeout));
+                return client.complete(draft.withTimeout(timeout), piece -> {
+                    told[0] = true;
+                    sink.text(piece);
+                });
             } catch (ModelCallException failure) {
+                if (told[0]) {
+                    sink.restart();
+                }
                 Duration wait = failure.retryAfter().orElse(backoff(attempt));
                 boolean timeForAnother = deadline.map(end -> clock.instant().plus(wait).plus(LEAST_TIME_FOR_A_CALL)
                         .isBefore(end)).orElse(true);

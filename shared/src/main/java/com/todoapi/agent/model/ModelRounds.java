@@ -1,5 +1,11 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.ModelRound;
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
+import com.todoapi.agent.ToolResult;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.todoapi.agent.ToolCall;

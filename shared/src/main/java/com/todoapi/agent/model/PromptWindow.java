@@ -1,5 +1,8 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.todoapi.agent.ChatMessage;
 import com.todoapi.agent.ToolCall;

@@ -18,10 +18,10 @@ import java.util.Optional;
 /**
  * One JSON POST on {@link HttpURLConnection}, the HTTP stack the functions' AWS SDK clients
  * already load (url-connection-client): the JDK's newer {@code java.net.http} client would add
- * about 600 classes to the chat worker's cold start (docs/benchmarks.md). The answer is read
- * whole: a non-streamed completion arrives once the model is done, so the read timeout bounds the
- * wait for the model; a body read to its end leaves the connection to the JDK's keep-alive cache
- * for the turn's next round. Failures say nothing of the request, the key or the answer.
+ * about 600 classes to the chat worker's cold start (docs/benchmarks.md). An answer is read whole
+ * ({@link #send}) or as it arrives ({@link #stream}: a streamed completion's events); the read
+ * timeout bounds each wait for bytes. A body read to its end leaves the connection to the JDK's
+ * keep-alive cache for the turn's next round. Failures say nothing of the request, the key or the answer.
  */
 final class JsonPost {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -37,6 +37,46 @@ final class JsonPost {
     }
 
     static Answered send(URI uri, Map<String, String> headers, String body, Duration timeout) {
+        return exchange(uri, headers, body, timeout, "application/json", (connection, status) -> new Answered(status,
+                text(status >= 400 ? connection.getErrorStream() : connection.getInputStream()), headersOf(connection)));
+    }
+
+    /** Reads a 200's body as it arrives; what it gives, or the failure's status and body. */
+    interface BodyReader<T> {
+        T read(InputStream body, String contentType) throws IOException;
+    }
+
+    /** A 200 read by the reader ({@code value}), or any other answer read whole ({@code failure}). */
+    record Streamed<T>(Optional<T> value, Optional<Answered> failure) {
+    }
+
+    /**
+     * As {@link #send}, asking for {@code text/event-stream} and handing a 200's body to
+     * {@code reader} while it arrives. The read timeout bounds each wait for the next bytes; the
+     * reader bounds the whole call.
+     */
+    static <T> Streamed<T> stream(URI uri, Map<String, String> headers, String body, Duration timeout, BodyReader<T> reader) {
+        return exchange(uri, headers, body, timeout, "text/event-stream", (connection, status) -> {
+            if (status != 200) {
+                return new Streamed<T>(Optional.empty(), Optional.of(new Answered(status,
+                        text(status >= 400 ? connection.getErrorStream() : connection.getInputStream()), headersOf(connection))));
+            }
+            try (InputStream in = connection.getInputStream()) {
+                T value = reader.read(in, Optional.ofNullable(connection.getContentType()).orElse(""));
+                return new Streamed<>(Optional.of(value), Optional.empty());
+            } catch (IOException | RuntimeException broken) {
+                connection.disconnect(); // a body left half read must not go back to the keep-alive cache
+                throw broken;
+            }
+        });
+    }
+
+    private interface Exchange<T> {
+        T answered(HttpURLConnection connection, int status) throws IOException;
+    }
+
+    private static <T> T exchange(URI uri, Map<String, String> headers, String body, Duration timeout, String accept,
+                                  Exchange<T> exchange) {
         HttpURLConnection connection;
         try {
             connection = (HttpURLConnection) uri.toURL().openConnection();
@@ -50,21 +90,19 @@ final class JsonPost {
             connection.setDoOutput(true);
             connection.setUseCaches(false);
             connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty("Accept", "application/json");
+            connection.setRequestProperty("Accept", accept);
             headers.forEach((name, value) -> {
                 if (!isFieldValue(value)) { // never quoted: the value is the key
                     throw ModelCallException.permanent("the API key is not a valid HTTP header value");
                 }
                 connection.setRequestProperty(name, value);
             });
-            // Not streamed: a streamed body leaves no error body to read after a 401.
+            // The request is not sent in chunks: a chunked request body leaves no error body to read after a 401.
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(bytes);
             }
-            int status = connection.getResponseCode();
-            return new Answered(status, text(status >= 400 ? connection.getErrorStream() : connection.getInputStream()),
-                    headersOf(connection));
+            return exchange.answered(connection, connection.getResponseCode());
         } catch (SocketTimeoutException timedOut) {
             connection.disconnect();
             throw ModelCallException.retryable("the model did not answer within " + timeout.toMillis() + " ms", null);

@@ -4,26 +4,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.agent.model.ModelCallException;
 import com.todoapi.agent.model.ModelClient;
 import com.todoapi.agent.model.ModelMessage;
 import com.todoapi.agent.model.ModelRequest;
 import com.todoapi.agent.model.ModelTool;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.ToolResult;
-import com.todoapi.agent.model.Usage;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
+import com.todoapi.agent.Usage;
 import com.todoapi.json.Json;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An OpenAI-compatible Chat Completions API ({@code POST {base}/chat/completions} with
- * {@code tools} and {@code tool_choice: "auto"}) over {@link JsonPost}: OpenAI, Azure OpenAI's
+ * {@code tools} and {@code tool_choice: "auto"}, streamed: {@link StreamedCompletion}) over {@link JsonPost}: OpenAI, Azure OpenAI's
  * v1 endpoint, OpenRouter, Groq, Gemini's OpenAI-compatible endpoint, vLLM, Ollama. Failures are
  * mapped for {@link ModelCallException}: 408, 409, 429 and 5xx may pass (a 429 whose error is
  * {@code insufficient_quota} will not), any other status will not. Nothing of the request or the
@@ -43,18 +46,43 @@ public final class OpenAiChatClient implements ModelClient {
 
     @Override
     public ModelAnswer complete(ModelRequest request) {
+        return complete(request, piece -> { });
+    }
+
+    /**
+     * Asks for a streamed completion and reads its server-sent events as they come, telling
+     * {@code text} each piece of content. A server that ignores {@code stream} and answers one
+     * JSON completion is read as that, its text told at once.
+     */
+    @Override
+    public ModelAnswer complete(ModelRequest request, Consumer<String> text) {
         Map<String, String> headers = settings.apiKey()
                 .map(key -> Map.of(settings.keyHeader(), settings.keyPrefix() + key)).orElse(Map.of());
-        JsonPost.Answered answered = JsonPost.send(settings.completionsUri(), headers, body(request), request.timeout());
-        if (answered.status() != 200) {
-            throw failure(answered);
+        long timeoutMillis = request.timeout().toMillis();
+        JsonPost.Streamed<ModelAnswer> streamed = JsonPost.stream(settings.completionsUri(), headers, body(request),
+                request.timeout(), (body, contentType) -> {
+                    if (contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                        ModelAnswer whole = answer(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                        if (!whole.text().isEmpty()) {
+                            text.accept(whole.text());
+                        }
+                        return whole;
+                    }
+                    StreamedCompletion completion = new StreamedCompletion(text, timeoutMillis);
+                    new EventStream(body).read(completion::accept);
+                    return completion.answer();
+                });
+        if (streamed.failure().isPresent()) {
+            throw failure(streamed.failure().get());
         }
-        return answer(answered.body());
+        return streamed.value().orElseThrow();
     }
 
     String body(ModelRequest request) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", settings.model());
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", request.system());
         for (ModelMessage message : request.messages()) {

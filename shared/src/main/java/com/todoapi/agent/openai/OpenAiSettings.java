@@ -6,9 +6,8 @@ import java.util.Optional;
 /**
  * Where an OpenAI-compatible API is and how to call it: the base URL (up to {@code /v1}), the
  * model, the key if the server wants one, and the header that carries it ({@code Authorization:
- * Bearer <key>} by default; Azure OpenAI takes {@code api-key: <key>}). {@code maxTokensField} is
- * {@code max_completion_tokens}, OpenAI's current name; a server that knows only the older
- * {@code max_tokens} is configured so.
+ * Bearer <key>} by default; Azure OpenAI takes {@code api-key: <key>}), and the field that carries
+ * the output cap ({@link #defaultMaxTokensField(URI)} unless configured).
  */
 public record OpenAiSettings(URI baseUrl, String model, Optional<String> apiKey, String keyHeader, String keyPrefix,
                              String maxTokensField) {
@@ -28,7 +27,24 @@ public record OpenAiSettings(URI baseUrl, String model, Optional<String> apiKey,
     }
 
     public static OpenAiSettings bearer(URI baseUrl, String model, Optional<String> apiKey) {
-        return new OpenAiSettings(baseUrl, model, apiKey, "Authorization", "Bearer ", "max_completion_tokens");
+        return new OpenAiSettings(baseUrl, model, apiKey, "Authorization", "Bearer ", defaultMaxTokensField(baseUrl));
+    }
+
+    /**
+     * The output cap's field for a server, when none is configured. OpenAI's API reference marks
+     * {@code max_tokens} deprecated and not compatible with its reasoning models (o-series, GPT-5
+     * answer 400 to it, and to a request with both fields), so OpenAI's and Azure OpenAI's hosts get
+     * {@code max_completion_tokens}. The servers people run on a laptop read only
+     * {@code max_tokens} (llama.cpp's server and llama-cpp-python, Ollama's and LM Studio's
+     * OpenAI-compatible layers ignore {@code max_completion_tokens} and generate until the context
+     * is full), and the hosted compatible APIs (OpenRouter, Groq, Gemini's, vLLM) accept it, so
+     * every other host gets {@code max_tokens}. One field, never both.
+     */
+    public static String defaultMaxTokensField(URI baseUrl) {
+        String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean openAi = host.equals("api.openai.com") || host.endsWith(".openai.azure.com")
+                || host.endsWith(".cognitiveservices.azure.com");
+        return openAi ? "max_completion_tokens" : "max_tokens";
     }
 
     URI completionsUri() {

@@ -1,6 +1,6 @@
 package com.todoapi.aws.bedrock;
 
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.agent.model.ModelClient;
 import com.todoapi.agent.model.ModelRequest;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,9 +1,9 @@
 package com.todoapi.aws.bedrock;
 
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.agent.model.ModelCallException;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.Usage;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;

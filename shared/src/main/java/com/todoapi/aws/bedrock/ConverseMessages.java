@@ -1,8 +1,8 @@
 package com.todoapi.aws.bedrock;
 
 import com.todoapi.agent.model.ModelMessage;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.ToolResult;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;

@@ -1,6 +1,6 @@
 package com.todoapi.aws.dynamodb;
 
-import com.todoapi.agent.model.TurnJournal;
+import com.todoapi.agent.TurnJournal;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.ConversationPurges;
 import com.todoapi.conversations.ConversationRules;

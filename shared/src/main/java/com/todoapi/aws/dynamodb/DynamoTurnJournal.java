@@ -1,8 +1,8 @@
 package com.todoapi.aws.dynamodb;
 
-import com.todoapi.agent.model.ModelRound;
+import com.todoapi.agent.ModelRound;
 import com.todoapi.agent.model.ModelRounds;
-import com.todoapi.agent.model.TurnJournal;
+import com.todoapi.agent.TurnJournal;
 import com.todoapi.conversations.Message;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

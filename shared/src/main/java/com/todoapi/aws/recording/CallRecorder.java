@@ -1,7 +1,6 @@
 package com.todoapi.aws.recording;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.todoapi.aws.Secrets;
 import com.todoapi.config.Env;
 import com.todoapi.json.Json;
 import software.amazon.awssdk.core.SdkRequest;
@@ -45,7 +44,7 @@ public final class CallRecorder implements ExecutionInterceptor {
         if (!env.optional(SWITCH_VARIABLE).map(Boolean::parseBoolean).orElse(false)) {
             return Optional.empty();
         }
-        if (!Secrets.isLocalMode(env)) {
+        if (!env.localMode()) { // config, not aws: the recorder is under aws, and aws uses the recorder
             throw new IllegalStateException(SWITCH_VARIABLE + " records AWS calls for the local runtime only; "
                     + "it is not for a deployed function");
         }

@@ -1,5 +1,12 @@
 package com.todoapi.agent.model;
 
+import com.todoapi.agent.TurnJournal;
+import com.todoapi.agent.ModelRound;
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.Usage;
+import com.todoapi.agent.ToolResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.todoapi.agent.AgentReply;
 import com.todoapi.agent.ChatMessage;
@@ -115,7 +122,7 @@ class ModelAgentTest {
         assertThat(StreamSupport.stream(body.path("tools").spliterator(), false)
                 .map(tool -> tool.path("function").path("name").asText()))
                 .containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
-        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(300);
+        assertThat(body.path("max_tokens").asInt()).as("a loopback server gets the field it honours").isEqualTo(300);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package com.todoapi.agent.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.todoapi.agent.model.ModelAnswer;
+import com.todoapi.agent.ModelAnswer;
 import com.todoapi.agent.model.ModelCallException;
 import com.todoapi.agent.model.ModelMessage;
 import com.todoapi.agent.model.ModelRequest;
 import com.todoapi.agent.model.ModelTool;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.ToolResult;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
 import com.todoapi.json.Json;
 import com.todoapi.testing.FakeChatCompletions;
 import com.todoapi.testing.FakeChatCompletions.RecordedRequest;
@@ -64,8 +64,11 @@ class OpenAiChatClientTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         assertThat(request.header("Content-Type")).contains("application/json");
+        assertThat(request.header("Accept")).contains("text/event-stream");
         assertThat(request.body()).isEqualTo(Json.MAPPER.readTree("""
                 {"model":"gpt-test",
+                 "stream":true,
+                 "stream_options":{"include_usage":true},
                  "messages":[
                    {"role":"system","content":"You keep a todo list. SYSTEM-MARKER"},
                    {"role":"user","content":"Add milk"},
@@ -78,7 +81,7 @@ class OpenAiChatClientTest {
                    "parameters":{"type":"object","properties":{"title":{"type":"string"}},"required":["title"],
                    "additionalProperties":false}}}],
                  "tool_choice":"auto",
-                 "max_completion_tokens":300,
+                 "max_tokens":300,
                  "temperature":0.2}"""));
         assertThat(request.messages().get(2).path("tool_calls").get(0).path("function").path("arguments").isTextual())
                 .as("arguments go as a JSON string, not an object").isTrue();

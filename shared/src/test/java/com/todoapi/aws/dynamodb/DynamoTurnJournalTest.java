@@ -1,12 +1,12 @@
 package com.todoapi.aws.dynamodb;
 
 import com.todoapi.agent.ToolCall;
-import com.todoapi.agent.model.ModelAnswer;
-import com.todoapi.agent.model.ModelRound;
-import com.todoapi.agent.model.RequestedCall;
-import com.todoapi.agent.model.ToolResult;
-import com.todoapi.agent.model.TurnJournal;
-import com.todoapi.agent.model.Usage;
+import com.todoapi.agent.ModelAnswer;
+import com.todoapi.agent.ModelRound;
+import com.todoapi.agent.RequestedCall;
+import com.todoapi.agent.ToolResult;
+import com.todoapi.agent.TurnJournal;
+import com.todoapi.agent.Usage;
 import com.todoapi.conversations.Conversation;
 import com.todoapi.conversations.Message;
 import com.todoapi.conversations.PostedMessage;

@@ -4,6 +4,7 @@ import com.todoapi.agent.ToolCall;
 import com.todoapi.conversations.ConversationRules;
 import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.Message;
+import com.todoapi.conversations.MessageView;
 import com.todoapi.conversations.PostedMessage;
 import com.todoapi.http.ApiException;
 import com.todoapi.http.HttpResponse;

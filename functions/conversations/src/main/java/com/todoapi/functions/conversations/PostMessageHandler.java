@@ -3,6 +3,7 @@ package com.todoapi.functions.conversations;
 import com.todoapi.conversations.ConversationRules;
 import com.todoapi.conversations.ConversationService;
 import com.todoapi.conversations.Message;
+import com.todoapi.conversations.MessageView;
 import com.todoapi.conversations.PostedMessage;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.JsonBody;

@@ -18,8 +18,6 @@ import java.util.Set;
  * gives 201 with the task; honours {@code Idempotency-Key}. Floating times are read in the person's zone.
  */
 public final class CreateTaskHandler extends AuthenticatedFunction {
-    private static final Set<String> FIELDS = fields();
-
     private final TaskService tasks;
     private final ProfileService profiles;
 
@@ -35,11 +33,11 @@ public final class CreateTaskHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(ApiRequest request) {
-        JsonBody body = request.body().allowOnly(FIELDS);
+        JsonBody body = request.body().allowOnly(fields());
         String title = body.text("title").orElse(null);
         String description = body.textOrNull("description", "").orElse("");
         body.done();
-        boolean plans = PlanningFields.NAMES.stream().anyMatch(body::has);
+        boolean plans = PlanningFields.names().stream().anyMatch(body::has);
         PlanChanges plan = plans ? PlanningFields.read(body, profiles.zoneOf(request.userId())) : PlanChanges.NONE;
         TaskService.Created created = tasks.create(request.userId(), new NewTask(title, description, plan.planning()),
                 request.header("idempotency-key"));
@@ -47,7 +45,7 @@ public final class CreateTaskHandler extends AuthenticatedFunction {
     }
 
     private static Set<String> fields() {
-        Set<String> fields = new HashSet<>(PlanningFields.NAMES);
+        Set<String> fields = new HashSet<>(PlanningFields.names());
         fields.add("title");
         fields.add("description");
         return Set.copyOf(fields);

@@ -8,7 +8,10 @@ import java.util.Set;
 
 /** The planning fields of a task body ({@code due, priority, labels, recurrence, remind_at}), read the same by POST and PATCH. */
 final class PlanningFields {
-    static final Set<String> NAMES = Set.of("due", "priority", "labels", "recurrence", "remind_at");
+    /** The field names; a method, not a static set, as the statelessness rules want of every collection. */
+    static Set<String> names() {
+        return Set.of("due", "priority", "labels", "recurrence", "remind_at");
+    }
 
     private PlanningFields() {
     }

@@ -22,8 +22,6 @@ import java.util.Set;
  * makes a retry (a recurring task's completion above all) change it once.
  */
 public final class UpdateTaskHandler extends AuthenticatedFunction {
-    private static final Set<String> FIELDS = fields();
-
     private final TaskService tasks;
     private final ProfileService profiles;
 
@@ -40,13 +38,13 @@ public final class UpdateTaskHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(ApiRequest request) {
         long taskId = request.pathNumber("task_id");
-        JsonBody body = request.body().allowOnly(FIELDS);
+        JsonBody body = request.body().allowOnly(fields());
         Optional<String> title = body.text("title");
         Optional<String> description = body.textOrNull("description", "");
         Optional<Boolean> completed = body.bool("completed");
         body.done();
         // The zone matters to times that float and to a recurring task's next occurrence.
-        boolean needsZone = completed.orElse(false) || PlanningFields.NAMES.stream().anyMatch(body::has);
+        boolean needsZone = completed.orElse(false) || PlanningFields.names().stream().anyMatch(body::has);
         ZoneId zone = needsZone ? profiles.zoneOf(request.userId()) : java.time.ZoneOffset.UTC;
         PlanChanges plan = PlanningFields.read(body, zone);
         TaskChanges changes = new TaskChanges(title, description, completed, plan, zone);
@@ -55,7 +53,7 @@ public final class UpdateTaskHandler extends AuthenticatedFunction {
     }
 
     private static Set<String> fields() {
-        Set<String> fields = new HashSet<>(PlanningFields.NAMES);
+        Set<String> fields = new HashSet<>(PlanningFields.names());
         fields.addAll(Set.of("title", "description", "completed"));
         return Set.copyOf(fields);
     }

@@ -1,4 +1,4 @@
-package com.todoapi.agent.builtin;
+package com.todoapi.agent.memory;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -20,12 +20,12 @@ public record TaskFact(Kind kind, long taskId, String title) {
         title = title == null ? "" : LINE_BREAKS.matcher(title).replaceAll(" ");
     }
 
-    String line() {
+    public String line() {
         return kind.name().toLowerCase(Locale.ROOT) + " task " + taskId + " \"" + title + "\"";
     }
 
     /** The fact a summary line records, if it is one of ours. */
-    static Optional<TaskFact> parse(String line) {
+    public static Optional<TaskFact> parse(String line) {
         Matcher matcher = LINE.matcher(line.strip());
         if (!matcher.matches()) {
             return Optional.empty();

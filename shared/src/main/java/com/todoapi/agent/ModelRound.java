@@ -1,4 +1,4 @@
-package com.todoapi.agent.model;
+package com.todoapi.agent;
 
 import com.todoapi.agent.ToolCall;
 

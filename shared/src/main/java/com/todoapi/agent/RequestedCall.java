@@ -1,4 +1,4 @@
-package com.todoapi.agent.model;
+package com.todoapi.agent;
 
 /**
  * A tool call as the model asked for it: the provider's call id (to pair the result with), the

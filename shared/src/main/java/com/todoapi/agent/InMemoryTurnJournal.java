@@ -1,4 +1,4 @@
-package com.todoapi.agent.model;
+package com.todoapi.agent;
 
 import java.util.ArrayList;
 import java.util.List;

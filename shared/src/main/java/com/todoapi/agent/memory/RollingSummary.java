@@ -1,4 +1,4 @@
-package com.todoapi.agent.builtin;
+package com.todoapi.agent.memory;
 
 import com.todoapi.agent.AgentReply;
 import java.util.ArrayList;
@@ -38,16 +38,16 @@ public final class RollingSummary {
         return String.join("\n", lines);
     }
 
-    Optional<TaskFact> lastAdded() {
+    public Optional<TaskFact> lastAdded() {
         return newestFirst().stream().filter(fact -> fact.kind() == TaskFact.Kind.ADDED).findFirst();
     }
 
     /** The added lines, oldest first. */
-    List<TaskFact> added() {
+    public List<TaskFact> added() {
         return newestFirst().reversed().stream().filter(fact -> fact.kind() == TaskFact.Kind.ADDED).toList();
     }
 
-    Optional<TaskFact> lastFact() {
+    public Optional<TaskFact> lastFact() {
         return newestFirst().stream().findFirst();
     }
 

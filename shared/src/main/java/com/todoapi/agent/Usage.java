@@ -1,4 +1,4 @@
-package com.todoapi.agent.model;
+package com.todoapi.agent;
 
 /** Tokens one or more model calls used, as the provider counted them, and the model that used them. */
 public record Usage(String model, long inputTokens, long outputTokens) {

@@ -1,0 +1,53 @@
+package com.todoapi.agent.model;
+
+import com.todoapi.agent.ReplySink;
+import com.todoapi.agent.ToolCall;
+
+/**
+ * The sink of one model turn, remembering the text told since the last restart, so that a new
+ * round starts the text over only when something was told, and the turn can end with the told
+ * text equal to the reply (a fallback, a cut, or a saved answer told whole).
+ */
+final class TurnSink implements ReplySink {
+    private final ReplySink sink;
+    private final StringBuilder told = new StringBuilder();
+
+    TurnSink(ReplySink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void text(String delta) {
+        told.append(delta);
+        sink.text(delta);
+    }
+
+    @Override
+    public void toolFinished(ToolCall call) {
+        sink.toolFinished(call);
+    }
+
+    @Override
+    public void restart() {
+        told.setLength(0);
+        sink.restart();
+    }
+
+    /** Starts the text over if any was told: a round with tool calls, its text not the reply. */
+    void startOver() {
+        if (!told.isEmpty()) {
+            restart();
+        }
+    }
+
+    /** Ends with the told text equal to {@code reply}: told whole if it differs from what was streamed. */
+    void finish(String reply) {
+        if (told.toString().equals(reply)) {
+            return;
+        }
+        startOver();
+        if (!reply.isEmpty()) {
+            text(reply);
+        }
+    }
+}
