@@ -9,7 +9,7 @@ const TOOLS_THAT_CHANGE_TASKS = new Set(["add_task", "complete_task", "delete_ta
 const $ = (id) => document.getElementById(id);
 const session = {
   api: null, live: null, token: null, user: null, conversationId: null, zone: "UTC",
-  tasks: new Map(), socket: null, generation: 0,
+  tasks: new Map(), reading: new Set(), socket: null, generation: 0,
 };
 
 async function call(method, path, body) {
@@ -62,21 +62,34 @@ function signOut() {
   $("no-tasks").hidden = false;
 }
 
+// Changes that arrive while the list is being read are applied again on top of what it read.
 async function refreshTasks() {
-  const { data } = await call("GET", "/v1/tasks?limit=100");
-  session.tasks = new Map(data.items.map((task) => [task.id, task]));
+  const arrived = [];
+  session.reading.add(arrived);
+  try {
+    const { data } = await call("GET", "/v1/tasks?limit=100");
+    session.tasks = new Map(data.items.map((task) => [task.id, task]));
+    arrived.forEach(applyTask);
+  } finally {
+    session.reading.delete(arrived);
+  }
   renderTasks();
 }
 
 // Takes a task as the API shows it (a task.changed event's too), unless what is shown is newer.
 function putTask(task) {
+  for (const arrived of session.reading) arrived.push(task);
+  applyTask(task);
+  renderTasks();
+}
+
+function applyTask(task) {
   const shown = session.tasks.get(task.id);
   if (task.deleted) {
     session.tasks.delete(task.id);
   } else if (!shown || !(shown.version > task.version)) {
     session.tasks.set(task.id, task);
   }
-  renderTasks();
 }
 
 function renderTasks() {
