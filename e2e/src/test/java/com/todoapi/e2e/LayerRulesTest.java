@@ -29,7 +29,8 @@ class LayerRulesTest {
     static List<ArchRule> rules(String root) {
         String[] awsFree = {root + ".domain..", root + ".tasks..", root + ".profile..", root + ".conversations..", root + ".agent..",
                 root + ".chat..", root + ".sweeper..", root + ".jobs..", root + ".health..", root + ".idempotency..",
-                root + ".ratelimit..", root + ".pagination..", root + ".mcp..", root + ".apikeys..", root + ".live.."};
+                root + ".ratelimit..", root + ".pagination..", root + ".mcp..", root + ".apikeys..", root + ".live..",
+                root + ".reminders.."};
         return List.of(
                 noClasses().that().resideInAnyPackage(awsFree)
                         .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
