@@ -1,0 +1,120 @@
+package com.todoapi.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.todoapi.local.LocalConfig;
+import com.todoapi.local.LocalRuntime;
+import com.todoapi.testing.LocalRuntimeExtension;
+import com.todoapi.testing.RepoFiles;
+import com.todoapi.testing.Tokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reminders through the local runtime with its schedules on, as a person would see them: a
+ * reminder set for the next minute is recorded on its task at that minute (the lag printed), one
+ * whose task was completed first never is, and one whose minute passed while the runtime was down
+ * fires once, late, after a restart on the same data. One wait of at most about a minute and a half.
+ */
+@Tag(E2e.OWN_RUNTIME)
+class RemindersEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Less time than this to the next minute, and the reminder goes to the minute after: the create must land first. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
+
+    @Test
+    void firesOnItsMinuteNeverForACompletedTaskAndLateOnceAfterDowntime(@TempDir Path data) throws Exception {
+        String auth = Tokens.bearer(Tokens.newUser());
+        long missed;
+        Instant missedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (LocalRuntime down = start(data, false)) {
+            missed = create(new Client(down.url()), auth, "While it was down", missedAt);
+        }
+        Instant restarted = Instant.now();
+        try (LocalRuntime runtime = start(data, true)) {
+            Client client = new Client(runtime.url());
+            Instant minute = Instant.now().plus(MARGIN).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+            long onTime = create(client, auth, "Call John", minute);
+            long completed = create(client, auth, "Done before its reminder", minute);
+            HttpResponse<String> done = client.send("PATCH", "/v1/tasks/" + completed, "{\"completed\":true}",
+                    "Authorization", auth);
+            assertThat(done.statusCode()).isEqualTo(200);
+
+            JsonNode fired = awaitReminded(client, auth, onTime, minute.plusSeconds(30));
+            Instant firedAt = Instant.parse(fired.get("reminded_at").asText());
+            System.out.printf("reminder lag: %d ms from the minute (%s) to reminded_at%n",
+                    Duration.between(minute, firedAt).toMillis(), minute);
+            assertThat(firedAt).isBetween(minute, minute.plusSeconds(15));
+            assertThat(fired.get("version").asLong()).isEqualTo(2);
+
+            JsonNode late = awaitReminded(client, auth, missed, minute.plusSeconds(30));
+            assertThat(Instant.parse(late.get("reminded_at").asText())).isAfter(restarted);
+            assertThat(late.get("version").asLong()).isEqualTo(2);
+
+            JsonNode neverReminded = task(client, auth, completed);
+            assertThat(neverReminded.get("reminded_at").isNull()).isTrue();
+            assertThat(neverReminded.get("completed").asBoolean()).isTrue();
+        }
+    }
+
+    private static long create(Client client, String auth, String title, Instant remindAt) throws Exception {
+        HttpResponse<String> created = client.send("POST", "/v1/tasks",
+                JSON.createObjectNode().put("title", title).put("remind_at", remindAt.toString()).toString(),
+                "Authorization", auth, "Content-Type", "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode task = JSON.readTree(created.body());
+        assertThat(task.get("reminded_at").isNull()).isTrue();
+        return task.get("id").asLong();
+    }
+
+    private static JsonNode awaitReminded(Client client, String auth, long id, Instant deadline) throws Exception {
+        while (true) {
+            JsonNode task = task(client, auth, id);
+            if (!task.get("reminded_at").isNull() || Instant.now().isAfter(deadline)) {
+                assertThat(task.get("reminded_at").isNull()).as("task %d reminded by %s", id, deadline).isFalse();
+                return task;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static JsonNode task(Client client, String auth, long id) throws Exception {
+        HttpResponse<String> read = client.send("GET", "/v1/tasks/" + id, null, "Authorization", auth);
+        assertThat(read.statusCode()).isEqualTo(200);
+        return JSON.readTree(read.body());
+    }
+
+    /**
+     * Plain HTTP, not {@code ServiceClient}: openapi.yaml does not describe the task's planning
+     * fields yet (issue 26, item 6), and ServiceClient refuses every response that breaks it.
+     * TODO when openapi.yaml has them: ServiceClient, so these responses are checked too.
+     */
+    private record Client(URI base) {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .headers(headers);
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static LocalRuntime start(Path data, boolean schedules) {
+        return LocalRuntime.start(LocalRuntimeExtension.recorded(new LocalRuntime.Options(RepoFiles.template(),
+                LocalConfig.read(RepoFiles.localConfig()), 0, 0, 0, data, 2, false, schedules,
+                line -> System.out.println("[reminders] " + line))));
+    }
+}
