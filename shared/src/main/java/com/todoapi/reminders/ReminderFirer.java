@@ -67,7 +67,7 @@ public final class ReminderFirer {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        Tick tick = shards.stream().reduce(Tick.NONE, Tick::plus);
+        Tick tick = shards.stream().reduce(new Tick(0, 0, 0, 0), Tick::plus);
         RequestLog.work("INFO", "reminders", Map.of("fired", tick.fired(), "skipped", tick.skipped(),
                 "left", tick.left(), "latest_lag_ms", tick.maxLagMillis()), null);
         return tick;
@@ -109,8 +109,6 @@ public final class ReminderFirer {
      * the largest delay from a reminder's time to its firing.
      */
     public record Tick(int fired, int skipped, int left, long maxLagMillis) {
-        static final Tick NONE = new Tick(0, 0, 0, 0);
-
         /** Reminders fired (zeros included, so the series stays whole) and the largest lag. */
         public Metrics metrics() {
             Metrics metrics = new Metrics();

@@ -210,6 +210,28 @@ class DynamoReminderStoreTest {
         }
     }
 
+    /** Also the throughput figure in docs/benchmarks.md ("Reminders"): one tick over many due reminders. */
+    @Test
+    void oneTickFiresFourHundredDueRemindersOfFortyPeopleEachOnce() {
+        List<String> people = new ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            people.add(user + "-" + p);
+            for (int t = 0; t < 10; t++) {
+                withReminder(people.get(p), "1990-01-01T07:" + (10 + t) + "Z");
+            }
+        }
+        long started = System.nanoTime();
+        ReminderFirer.Tick tick = tickAt(Instant.parse("1990-01-01T07:30:00Z"));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("reminder tick: %d fired in %d ms (%.0f a second) on DynamoDB Local%n",
+                tick.fired(), millis, tick.fired() * 1000.0 / Math.max(1, millis));
+        for (String someone : people) {
+            assertThat(eventsOf(someone)).as(someone).hasSize(10);
+            assertThat(eventsOf(someone).stream().map(e -> e.get("task").get("id").asLong()).distinct()).hasSize(10);
+        }
+        assertThat(tickAt(Instant.parse("1990-01-01T07:31:00Z")).fired()).isZero();
+    }
+
     @Test
     void aRecurringTaskCompletedIsRemindedAgainAtItsNextOccurrence() {
         PlanChanges plan = PlanChanges.parse(Optional.of(Optional.of("1990-01-01T10:00Z")), Optional.empty(),
