@@ -90,6 +90,37 @@ class HostileInputEndToEndTest {
     }
 
     @Test
+    void hostileLabelsSearchWordsAndTimesAreRefusedAndNothingIsStored(ServiceClient client) throws Exception {
+        String auth = Tokens.bearer(Tokens.newUser());
+        HOSTILE_TITLES.forEach((text, problem) -> {
+            assertProblem(client.send("POST", "/v1/tasks", "{\"title\":\"Fine\",\"labels\":[\"ok\",\"" + text + "\"]}",
+                    "Authorization", auth), "labels", "each label " + problem);
+            String decoded = decoded(text);
+            String encoded = java.net.URLEncoder.encode(decoded, StandardCharsets.UTF_8);
+            assertProblem(client.send("GET", "/v1/tasks?q=" + encoded, null, "Authorization", auth), "q", problem);
+            assertProblem(client.send("GET", "/v1/tasks?label=" + encoded, null, "Authorization", auth), "label", problem);
+        });
+        for (String time : new String[] {"2026-12-06\\u0000", "2026-12-06T17:00\\u202E", "\\u0662\\u0660\\u0662\\u0666-12-06",
+                "2026-12-06T17:00+05:30\\n", "9".repeat(41)}) {
+            assertProblem(client.send("POST", "/v1/tasks", "{\"title\":\"Fine\",\"due\":\"" + time + "\"}",
+                    "Authorization", auth), "due", "must be a day");
+            assertProblem(client.send("POST", "/v1/tasks", "{\"title\":\"Fine\",\"remind_at\":\"" + time + "\"}",
+                    "Authorization", auth), "remind_at", "must be a day");
+        }
+        assertProblem(client.send("POST", "/v1/tasks", "{\"title\":\"Fine\",\"due\":\"2026-12-06\",\"recurrence\":"
+                + "\"FREQ=DAILY;X-EVIL=\\u202E\"}", "Authorization", auth), "recurrence", "supports only");
+        assertThat(items(client, auth, "/v1/tasks")).isEmpty();
+    }
+
+    private static String decoded(String jsonEscaped) {
+        try {
+            return JSON.readTree("\"" + jsonEscaped + "\"").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void hostileConversationTitlesAndMessagesAreRefusedOnEveryChatRouteAndNothingIsStored(ServiceClient client)
             throws Exception {
         String user = Tokens.newUser();

@@ -21,7 +21,9 @@ class OpenApiContractTest {
     private static final OpenApiContract CONTRACT = OpenApiContract.ofRepository();
     private static final String TASK = """
             {"id":3,"title":"Buy milk","description":"","completed":false,"created_at":"2026-11-22T10:15:30.123Z",\
-            "updated_at":"2026-11-22T10:15:30.123Z","version":1}""";
+            "updated_at":"2026-11-22T10:15:30.123Z","version":1,"due":"2026-12-06T17:00",\
+            "due_at":"2026-12-06T16:00:00.000Z","priority":"high","labels":["Home"],"recurrence":null,"remind_at":null,\
+            "remind_instant":null,"reminded_at":null}""";
 
     @Test
     void aResponseAsTheServiceWritesItPasses() {

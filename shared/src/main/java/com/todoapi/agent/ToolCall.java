@@ -1,5 +1,7 @@
 package com.todoapi.agent;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,8 +10,9 @@ import java.util.Map;
  */
 public record ToolCall(String tool, Map<String, Object> args, Object result) {
 
+    /** A copy that keeps null arguments: {@code update_task} clears a field with one. */
     public ToolCall {
-        args = Map.copyOf(args);
+        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
     public boolean failed() {

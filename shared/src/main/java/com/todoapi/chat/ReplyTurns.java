@@ -19,9 +19,12 @@ import com.todoapi.tasks.TaskService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One reply job, as the chat worker runs it: read the conversation's summary and a bounded window
@@ -45,8 +48,16 @@ public final class ReplyTurns {
     private final TaskService tasks;
     private final Agent agent;
     private final Clock clock;
+    private final Function<String, ZoneId> zones;
 
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock) {
+        this(conversations, tasks, agent, clock, userId -> ZoneOffset.UTC);
+    }
+
+    /** {@code zones} gives a person's time zone (ProfileService::zoneOf), read once a turn when a tool needs it. */
+    public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock,
+                      Function<String, ZoneId> zones) {
+        this.zones = zones;
         this.conversations = conversations;
         this.tasks = tasks;
         this.agent = agent;
@@ -114,7 +125,8 @@ public final class ReplyTurns {
             throw new IllegalStateException("The message this reply answers is missing");
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
-        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics);
+        TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics,
+                () -> zones.apply(job.userId()));
         AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline);
         long started = System.nanoTime();
         AgentReply answer = agent.respond(turn, tools,

@@ -71,6 +71,37 @@ public final class TaskService {
         return update(userId, taskId, changes, expected, once);
     }
 
+    /**
+     * A page of the tasks the query asks for, in its order, after the task at {@code after} (a
+     * position from {@link TaskQuery#position}). A query of status alone is read a page at a time
+     * by task number; any other reads the user's tasks of that status (one query of their own
+     * items) and filters and orders them here (docs/benchmarks.md, "Searching tasks").
+     */
+    public Page<Task, String> search(String userId, TaskQuery query, int limit, Optional<String> after) {
+        if (query.statusOnly()) {
+            OptionalLong afterNumber;
+            try {
+                afterNumber = after.map(p -> OptionalLong.of(Long.parseLong(p.substring(p.lastIndexOf('~') + 1))))
+                        .orElse(OptionalLong.empty());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("cursor", "is not a cursor this list gave out");
+            }
+            Page<Task, Long> page = store.list(userId, query.status(), limit, afterNumber);
+            return new Page<>(page.items(), page.next().map(number -> "~" + number));
+        }
+        java.util.List<Task> matching = store.all(userId, query.status()).stream()
+                .filter(query.filter())
+                .filter(task -> after.map(position -> query.isAfter(task, position)).orElse(true))
+                .sorted(query.comparator())
+                .limit(limit + 1L)
+                .toList();
+        if (matching.size() > limit) {
+            java.util.List<Task> shown = matching.subList(0, limit);
+            return new Page<>(shown, Optional.of(query.position(shown.get(limit - 1))));
+        }
+        return new Page<>(matching, Optional.empty());
+    }
+
     public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected) {
         return update(userId, taskId, changes, expected, Optional.empty());
     }

@@ -22,6 +22,12 @@ public interface TaskStore {
     Page<Task, Long> list(String userId, StatusFilter filter, int limit, OptionalLong after);
 
     /**
+     * Every task of the user with that status, in task-number order: one query of the user's own
+     * items (never a scan), read through all its pages, for a list filtered or ordered by more than status.
+     */
+    java.util.List<Task> all(String userId, StatusFilter filter);
+
+    /**
      * Writes {@code updated} over the stored task if the stored one is still at {@code readVersion}.
      * Throws NOT_FOUND if the task is gone, PRECONDITION_FAILED if it has moved on. A claim, when
      * given, is completed in the same atomic write.

@@ -197,7 +197,7 @@ public final class Services {
     }
 
     public ReplyTurns replyTurns() {
-        return new ReplyTurns(conversationItems(), tasks(), agent(), clock);
+        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, profiles()::zoneOf);
     }
 
     /** Pushes to the person's open WebSocket connections; nothing until the WebSocket API is wired. */

@@ -77,6 +77,39 @@ class TodoToolsTest {
                 .isEqualTo("task_id must be a positive integer");
     }
 
+    @Test
+    void thePlanningArgumentsAreReadInThePersonsZoneAndANullClearsOne() {
+        java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
+        TodoTools tools = TodoTools.forTurn(tasks, user, "turn-" + UUID.randomUUID(), new Metrics(), () -> madrid);
+        Map<String, Object> added = resultOf(tools.call(Toolbox.ADD_TASK, Map.of("title", "Dentist", "due", "2026-12-07T17:00",
+                "priority", "high", "labels", List.of("Health", "HEALTH"), "remind_at", "2026-12-07T16:00")));
+        assertThat(added).containsEntry("due", "2026-12-07T17:00").containsEntry("due_at", "2026-12-07T16:00:00.000Z")
+                .containsEntry("priority", "high").containsEntry("labels", List.of("Health"));
+        long id = ((Number) added.get("task_id")).longValue();
+
+        Map<String, Object> clearing = new java.util.HashMap<>();
+        clearing.put("task_id", id);
+        clearing.put("due", null);
+        clearing.put("labels", null);
+        clearing.put("remind_at", null);
+        Map<String, Object> cleared = resultOf(tools.call(Toolbox.UPDATE_TASK, clearing));
+        assertThat(cleared).doesNotContainKeys("due", "labels", "remind_at").containsEntry("priority", "high");
+
+        assertThat(tools.call(Toolbox.ADD_TASK, Map.of("title", "x", "labels", "work")).error())
+                .isEqualTo("labels must be an array of strings");
+        assertThat(tools.call(Toolbox.ADD_TASK, Map.of("title", "x", "due", "2026-02-30")).error())
+                .startsWith("due is not a date that exists");
+        assertThat(tools.call(Toolbox.LIST_TASKS, Map.of("overdue", "yes")).error()).isEqualTo("overdue must be true or false");
+        assertThat(tools.call(Toolbox.LIST_TASKS, Map.of("when", "today")).error()).isEqualTo("when is not an argument of list_tasks");
+        assertThat(tools.calls()).extracting(call -> call.args().containsKey("due")).contains(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resultOf(com.todoapi.agent.ToolOutcome outcome) {
+        assertThat(outcome.succeeded()).as(String.valueOf(outcome.error())).isTrue();
+        return (Map<String, Object>) outcome.result();
+    }
+
     private TodoTools tools() {
         return TodoTools.forTurn(tasks, user, "turn-" + UUID.randomUUID(), new Metrics());
     }

@@ -74,7 +74,8 @@ class McpEndpointTest {
         assertThat(tool(result, "list_tasks").at("/annotations/readOnlyHint").asBoolean()).isTrue();
         assertThat(tool(result, "list_tasks").at("/outputSchema/properties/items/type").asText()).isEqualTo("array");
         assertThat(tool(result, "delete_task").at("/annotations/destructiveHint").asBoolean()).isTrue();
-        assertThat(tool(result, "complete_task").at("/annotations/idempotentHint").asBoolean()).isTrue();
+        // Completing a recurring task twice moves it two occurrences on: not idempotent.
+        assertThat(tool(result, "complete_task").at("/annotations/idempotentHint").asBoolean()).isFalse();
         assertThat(tool(result, "add_task").at("/annotations/idempotentHint").asBoolean()).isFalse();
         assertThat(tool(result, "add_task").at("/annotations/readOnlyHint").asBoolean()).isFalse();
     }

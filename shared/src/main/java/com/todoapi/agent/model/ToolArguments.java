@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The model's arguments for a tool, checked before the tool sees them: a JSON object that meets
@@ -84,6 +85,12 @@ public final class ToolArguments {
             }
             schema.get("properties").forEach(ToolArguments::refuseUnchecked);
         }
+        if (schema.has("items")) {
+            refuseUnchecked(schema.get("items"));
+        }
+        if (schema.has("pattern")) {
+            Pattern.compile(schema.get("pattern").asText());
+        }
     }
 
     private static void check(JsonNode value, JsonNode schema, String path, List<String> problems) {
@@ -105,6 +112,20 @@ public final class ToolArguments {
             }
             if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
                 problems.add(path + " must be at most " + schema.get("maxLength").asInt() + " characters");
+            }
+            // The tools' patterns are anchored and use only what ECMA-262 and java.util.regex read alike.
+            if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value.asText()).find()) {
+                problems.add(path + " must match " + schema.get("pattern").asText());
+            }
+        }
+        if (value.isArray()) {
+            if (schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
+                problems.add(path + " must have at most " + schema.get("maxItems").asInt() + " items");
+            }
+            if (schema.has("items")) {
+                for (int i = 0; i < value.size(); i++) {
+                    check(value.get(i), schema.get("items"), path + "[" + i + "]", problems);
+                }
             }
         }
         if (value.isNumber()) {
@@ -196,7 +217,7 @@ public final class ToolArguments {
     public static boolean isKeyword(String keyword) {
         return switch (keyword) {
             case "type", "properties", "required", "additionalProperties", "enum", "const", "minLength", "maxLength",
-                 "minimum", "maximum", "description", "title", "default" -> true;
+                 "minimum", "maximum", "description", "title", "default", "pattern", "items", "maxItems" -> true;
             default -> false;
         };
     }

@@ -103,6 +103,28 @@ public final class DynamoTaskStore implements TaskStore {
         return new Page<>(tasks, Optional.empty());
     }
 
+    /** The same query as a page, read to its end. */
+    @Override
+    public List<Task> all(String userId, StatusFilter filter) {
+        boolean all = filter == StatusFilter.ALL;
+        String partition = all ? Keys.user(userId) : Keys.tasksByStatus(userId, filter == StatusFilter.COMPLETED);
+        QueryEnhancedRequest query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBetween(
+                        key(partition, Keys.task(1)), key(partition, Keys.task(Keys.MAX_NUMBER))))
+                .consistentRead(all)
+                .build();
+        List<Task> tasks = new ArrayList<>();
+        StoreCalls.run(() -> {
+            var pages = all ? tables.tasks().query(query) : tables.tasks().index(Tables.STATUS_INDEX).query(query);
+            for (var page : pages) {
+                for (TaskItem item : page.items()) {
+                    tasks.add(item.toTask());
+                }
+            }
+        });
+        return tasks;
+    }
+
     @Override
     public Task replace(String userId, Task updated, long readVersion, Optional<IdempotencyClaim> claim) {
         Expression condition = atVersion(readVersion);

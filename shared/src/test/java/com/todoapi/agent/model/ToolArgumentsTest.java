@@ -97,10 +97,10 @@ class ToolArgumentsTest {
 
     @Test
     void aSchemaKeywordTheCheckerDoesNotApplyIsRefusedWhateverTheArguments() {
-        String withPattern = "{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\",\"pattern\":\"^[0-9]+$\"}}}";
+        String withPattern = "{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\",\"format\":\"date\"}}}";
 
         assertThatThrownBy(() -> ToolArguments.check("{\"code\":\"12\"}", withPattern))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"pattern\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"format\"");
         assertThatThrownBy(() -> ToolArguments.check("{}", withPattern))
                 .as("even when the argument it governs is absent").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ToolArguments.check("{}", "{\"type\":\"object\",\"oneOf\":[]}"))
@@ -122,6 +122,17 @@ class ToolArgumentsTest {
         assertThat(ToolArguments.check("{\"note\":null}", nullable).ok()).isTrue();
         assertThat(ToolArguments.check("{\"note\":\"hi\"}", nullable).ok()).isTrue();
         assertThat(problem("{\"note\":1}", nullable)).isEqualTo("note must be a string or a null");
+    }
+
+    @Test
+    void patternsAndArraysAreChecked() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"due\":{\"type\":\"string\",\"pattern\":\"^[0-9]{4}$\"},"
+                + "\"labels\":{\"type\":\"array\",\"maxItems\":2,\"items\":{\"type\":\"string\",\"maxLength\":3}}}}";
+        assertThat(ToolArguments.check("{\"due\":\"2026\",\"labels\":[\"a\",\"b\"]}", schema).ok()).isTrue();
+        assertThat(problem("{\"due\":\"tomorrow\"}", schema)).isEqualTo("due must match ^[0-9]{4}$");
+        assertThat(problem("{\"labels\":[\"a\",\"b\",\"c\"]}", schema)).isEqualTo("labels must have at most 2 items");
+        assertThat(problem("{\"labels\":[\"a\",7,\"long\"]}", schema))
+                .isEqualTo("labels must have at most 2 items; labels[1] must be a string; labels[2] must be at most 3 characters");
     }
 
     @Test

@@ -223,6 +223,40 @@ class DynamoTaskStoreTest {
         }
     }
 
+    @Test
+    void aTaskWithEverythingPlannedIsStoredAndReadBackWhole(AwsBackend aws) {
+        com.todoapi.tasks.Planning planning = com.todoapi.tasks.PlanChanges.parse(
+                Optional.of(Optional.of("2026-12-07T17:00")), Optional.of("medium"), Optional.of(List.of("Work", "Q4")),
+                Optional.of(Optional.of("FREQ=WEEKLY;BYDAY=MO,FR;COUNT=4")), Optional.of(Optional.of("2026-12-07T16:45")),
+                java.time.ZoneId.of("America/New_York")).planning();
+        Task created = tasks.create(user, new NewTask("Report", "", planning), Optional.of("key-" + UUID.randomUUID())).task();
+        assertThat(tasks.get(user, created.id())).isEqualTo(created);
+        assertThat(created.planning().remindInstant()).contains(java.time.Instant.parse("2026-12-07T21:45:00Z"));
+        // The reminder's instant is an attribute of its own, to the second, for a reminder index to key on.
+        var item = aws.aws().dynamoDb().getItem(get -> get.tableName(aws.tableName()).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.user(user)),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.task(created.id()))))).item();
+        assertThat(item.get("remind_at").s()).isEqualTo("2026-12-07T21:45:00Z");
+        assertThat(item.get("due").s()).isEqualTo("2026-12-07T17:00");
+        assertThat(item).doesNotContainKey("reminded_at");
+    }
+
+    @Test
+    void aTaskWrittenBeforeThePlanningFieldsReadsAsNothingPlanned(AwsBackend aws) {
+        aws.aws().dynamoDb().putItem(put -> put.tableName(aws.tableName()).item(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.user(user)),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.task(7)),
+                "task_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("7"),
+                "title", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("Old"),
+                "completed", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(false),
+                "created_at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-01-01T00:00:00Z"),
+                "updated_at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-01-01T00:00:00Z"),
+                "version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
+        Task old = tasks.get(user, 7);
+        assertThat(old.planning()).isEqualTo(com.todoapi.tasks.Planning.NONE);
+        assertThat(old.description()).isEmpty();
+    }
+
     private Task create(String userId, String title) {
         return tasks.create(userId, new NewTask(title, ""), Optional.empty()).task();
     }

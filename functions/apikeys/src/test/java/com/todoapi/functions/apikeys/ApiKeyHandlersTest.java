@@ -93,6 +93,31 @@ class ApiKeyHandlersTest {
         assertThat(meter.writeCalls()).as("writes of a key used again within the hour: the rate limit only").isEqualTo(1);
     }
 
+    @Test
+    void theProfileSampleEventsSetAndReadTheTimeZoneWithOneItem(AwsBackend aws) {
+        CapacityMeter meter = new CapacityMeter();
+        Services services = services(aws, meter);
+        String user = Tokens.newUser();
+        JsonNode fresh = invoke(new GetProfileHandler(services), sample("me-get", user));
+        assertThat(status(fresh)).isEqualTo(200);
+        assertThat(body(fresh).get("time_zone").isNull()).isTrue();
+        assertThat(body(fresh).get("effective_time_zone").asText()).isEqualTo("UTC");
+
+        meter.reset();
+        JsonNode set = invoke(new UpdateProfileHandler(services), sample("me-update", user));
+        assertThat(status(set)).isEqualTo(200);
+        assertThat(body(set).get("time_zone").asText()).isEqualTo("America/New_York");
+        assertThat(meter.writeCalls()).as("the rate limit and the profile's one put").isEqualTo(2);
+        assertThat(body(invoke(new GetProfileHandler(services), sample("me-get", user))).get("effective_time_zone").asText())
+                .isEqualTo("America/New_York");
+
+        ObjectNode unknown = sample("me-update", user);
+        unknown.put("body", "{\"time_zone\":\"America/Gotham\"}");
+        JsonNode refused = invoke(new UpdateProfileHandler(services), unknown);
+        assertThat(status(refused)).isEqualTo(400);
+        assertThat(body(refused).at("/error/details/0/field").asText()).isEqualTo("time_zone");
+    }
+
     private static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
         return FunctionCalls.invoke((in, out) -> handler.handleRequest(in, out, null), event);
     }

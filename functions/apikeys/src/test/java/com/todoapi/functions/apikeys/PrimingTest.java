@@ -34,5 +34,9 @@ class PrimingTest {
                 (dynamoDb, sqs) -> new RevokeApiKeyHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
         calls.primes("LeaveFunction", meter,
                 (dynamoDb, sqs) -> new LeaveHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("GetProfileFunction", meter,
+                (dynamoDb, sqs) -> new GetProfileHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("UpdateProfileFunction", meter,
+                (dynamoDb, sqs) -> new UpdateProfileHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
     }
 }

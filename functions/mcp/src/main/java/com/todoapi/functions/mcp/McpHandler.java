@@ -17,6 +17,7 @@ import com.todoapi.mcp.McpPost;
 import com.todoapi.mcp.ScopedTools;
 import com.todoapi.mcp.RpcError;
 import com.todoapi.ratelimit.RateLimitDecision;
+import com.todoapi.profile.ProfileService;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.wiring.Services;
 
@@ -35,6 +36,7 @@ public final class McpHandler extends AuthenticatedFunction {
     private static final String PRIMING_LIST = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/list\",\"params\":{\"_meta\":"
             + "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
     private final TaskService tasks;
+    private final ProfileService profiles;
     private final AllowedOrigins origins;
     private final ResourceLocation location;
     private final McpEndpoint endpoint = new McpEndpoint();
@@ -46,6 +48,7 @@ public final class McpHandler extends AuthenticatedFunction {
     McpHandler(Services services) {
         super(services.platform());
         this.tasks = services.tasks();
+        this.profiles = services.profiles();
         this.origins = services.browserOrigins();
         this.location = new ResourceLocation(services.mcpResourceUrl());
     }
@@ -97,7 +100,8 @@ public final class McpHandler extends AuthenticatedFunction {
             return McpResponses.error(400, RpcError.PARSE_ERROR, "The body could not be read");
         }
         McpAnswer answer = endpoint.answer(new McpPost(request.http().headers(), body), ScopedTools.of(
-                TodoTools.forRequest(tasks, request.userId(), request.metrics()), request.caller().scopes()));
+                TodoTools.forRequest(tasks, request.userId(), request.metrics(), () -> profiles.zoneOf(request.userId())),
+                request.caller().scopes()));
         HttpResponse response = McpResponses.of(answer);
         if (answer.status() == 403 && answer.hasBody()) {
             // A tool the key's scopes do not allow (RFC 6750's insufficient_scope, as MCP's authorization asks).
