@@ -6,14 +6,12 @@ import com.todoapi.local.LocalConfig;
 import com.todoapi.local.LocalRuntime;
 import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.RepoFiles;
+import com.todoapi.testing.ServiceClient;
 import com.todoapi.testing.Tokens;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,11 +38,11 @@ class RemindersEndToEndTest {
         long missed;
         Instant missedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (LocalRuntime down = start(data, false)) {
-            missed = create(new Client(down.url()), auth, "While it was down", missedAt);
+            missed = create(new ServiceClient(down.url()), auth, "While it was down", missedAt);
         }
         Instant restarted = Instant.now();
         try (LocalRuntime runtime = start(data, true)) {
-            Client client = new Client(runtime.url());
+            ServiceClient client = new ServiceClient(runtime.url());
             Instant minute = Instant.now().plus(MARGIN).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
             long onTime = create(client, auth, "Call John", minute);
             long completed = create(client, auth, "Done before its reminder", minute);
@@ -69,7 +67,7 @@ class RemindersEndToEndTest {
         }
     }
 
-    private static long create(Client client, String auth, String title, Instant remindAt) throws Exception {
+    private static long create(ServiceClient client, String auth, String title, Instant remindAt) throws Exception {
         HttpResponse<String> created = client.send("POST", "/v1/tasks",
                 JSON.createObjectNode().put("title", title).put("remind_at", remindAt.toString()).toString(),
                 "Authorization", auth, "Content-Type", "application/json");
@@ -79,7 +77,7 @@ class RemindersEndToEndTest {
         return task.get("id").asLong();
     }
 
-    private static JsonNode awaitReminded(Client client, String auth, long id, Instant deadline) throws Exception {
+    private static JsonNode awaitReminded(ServiceClient client, String auth, long id, Instant deadline) throws Exception {
         while (true) {
             JsonNode task = task(client, auth, id);
             if (!task.get("reminded_at").isNull() || Instant.now().isAfter(deadline)) {
@@ -90,26 +88,10 @@ class RemindersEndToEndTest {
         }
     }
 
-    private static JsonNode task(Client client, String auth, long id) throws Exception {
+    private static JsonNode task(ServiceClient client, String auth, long id) throws Exception {
         HttpResponse<String> read = client.send("GET", "/v1/tasks/" + id, null, "Authorization", auth);
         assertThat(read.statusCode()).isEqualTo(200);
         return JSON.readTree(read.body());
-    }
-
-    /**
-     * Plain HTTP, not {@code ServiceClient}: openapi.yaml does not describe the task's planning
-     * fields yet (issue 26, item 6), and ServiceClient refuses every response that breaks it.
-     * TODO when openapi.yaml has them: ServiceClient, so these responses are checked too.
-     */
-    private record Client(URI base) {
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-        HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .headers(headers);
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 
     private static LocalRuntime start(Path data, boolean schedules) {
