@@ -16,7 +16,8 @@ import java.util.Set;
  * setup and MCP server, each variant in a probe function (mcp: the MCP server choice alone). Memory: one function at several sizes with Lambda's CPU for each.
  * Packaging: one function from its module's package, from one package of every function, and from
  * only the jars it loads. Model: the assistant with a language model (the chat worker's cold start per
- * provider, the loop's own time, prompt growth from message 10 to 1,000, a turn's cost).
+ * provider, the loop's own time, prompt growth from message 10 to 1,000, a turn's cost). When: the
+ * built-in assistant's date parser against Natty and PrettyTime-NLP, first parse in a fresh JVM.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -76,7 +77,7 @@ public final class Benchmarks {
             new LoadRun.Target("GET", "/v1/tasks/1", null),
             new LoadRun.Target("GET", "/v1/conversations", null));
 
-    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging", "model");
+    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging", "model", "when");
     /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
     static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
 
@@ -184,6 +185,10 @@ public final class Benchmarks {
         if (sections.contains("model")) {
             System.out.printf("%nThe assistant with a model (ModelSection)%n");
             ModelSection.run(repository, runs, System.out);
+        }
+        if (sections.contains("when")) {
+            System.out.printf("%nThe built-in assistant's date parser: %d first parses of each in a fresh JVM, in turns (median)%n", runs);
+            System.out.print(WhenParserChoice.render(WhenParserChoice.measure(runs)));
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }

@@ -38,7 +38,7 @@ final class Agents {
     static Agent fromEnvironment(Env env, Tables tables, Clock clock) {
         String name = env.optional("AGENT").orElse("builtin");
         return switch (name) {
-            case "builtin" -> new BuiltInAgent();
+            case "builtin" -> new BuiltInAgent(clock);
             case "openai" -> modelAgent(openAi(env), env, tables, clock);
             case "bedrock" -> modelAgent(new BedrockConverseClient(AwsClients.bedrockRuntime(), env.require("MODEL_ID")),
                     env, tables, clock);

@@ -1,5 +1,8 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.builtin.when.Found;
+import com.todoapi.agent.builtin.when.Schedule;
+import com.todoapi.agent.builtin.when.WhenParser;
 import com.todoapi.tasks.TaskRules;
 
 import java.util.List;
@@ -7,7 +10,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "Add a task to buy groceries", "remind me to call mom", "new task: water the plants". */
+/**
+ * "Add a task to buy groceries", "remind me to call mom", "new task: water the plants"; time words
+ * at either end of the title become its due date ("remind me tomorrow at 5pm to call John"), and
+ * words it cannot read as a time stay in the title.
+ */
 final class AddRequestReader {
     private static final String TASK_NOUN = "(?:task|todo|to-do|item|reminder|entry)";
     private static final String LIST_SUFFIX = "(?:\\s+(?:to|on|onto|in|into)\\s+(?:my\\s+|the\\s+)?"
@@ -34,7 +41,7 @@ final class AddRequestReader {
                     + "\\s*[:\\-\u2013\u2014]\\s*(?:to\\s+)?(.+)$", Utterances.FLAGS),
             Pattern.compile("^(?:todo|to-do|note\\s+to\\s+self|reminder|don'?t\\s+forget|do\\s+not\\s+forget"
                     + "|make\\s+sure\\s+(?:i|to)|gotta|got\\s+to)\\s+(?:to\\s+)?(.+)$", Utterances.FLAGS));
-    /** "Remind me at 5pm to call John": the time stays in the title, after what to do. */
+    /** "Remind me at 5pm to call John": the time goes after what to do, where the time words are read. */
     private static final Pattern REMIND_AT = Pattern.compile(
             "^(?:remind\\s+me|don'?t\\s+let\\s+me\\s+forget|i\\s+(?:need|have)\\s+to)\\s+((?:at|on|by|before|after|this|next"
                     + "|tomorrow|tonight|today|in|every|first\\s+thing)\\b.*?)\\s+to\\s+(.+)$", Utterances.FLAGS);
@@ -51,13 +58,44 @@ final class AddRequestReader {
     private static final Pattern NOT_A_TITLE = Pattern.compile(
             "(?:(?:a|an|another|new|the|one)\\s+)*(?:" + TASK_NOUN + "|something|thing|one)s?", Utterances.FLAGS);
 
-    private final ItemList items;
+    /** "Remind me ...": with a time, the task gets a reminder then. */
+    private static final Pattern ASKS_FOR_REMINDER = Pattern.compile("^(?:remind\\s+me|don'?t\\s+let\\s+me\\s+forget)\\b",
+            Utterances.FLAGS);
 
-    AddRequestReader(Lexicon lexicon) {
+    private final ItemList items;
+    private final WhenParser when;
+
+    AddRequestReader(Lexicon lexicon, WhenParser when) {
         this.items = new ItemList(lexicon);
+        this.when = when;
     }
 
     Optional<Intent> read(String clause) {
+        boolean remind = ASKS_FOR_REMINDER.matcher(clause).find();
+        return readTitles(clause).map(intent -> remind ? withReminder(intent) : intent);
+    }
+
+    /**
+     * "Pay rent every month on the 1st", "dentist tomorrow at 3pm": no command, but time words at
+     * the end make the rest a task. Asked last, when no other reader understood the clause.
+     */
+    Optional<Intent> readScheduled(String clause) {
+        Optional<Found> found = when.atEnds(clause);
+        if (found.isEmpty() || WITH_DESCRIPTION.matcher(clause).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(addTask(found.get().rest(), Optional.of(found.get().schedule())));
+    }
+
+    private static Intent withReminder(Intent intent) {
+        return switch (intent) {
+            case Intent.AddTask add -> new Intent.AddTask(add.title(), add.description(), add.schedule(), true);
+            case Intent.Several several -> new Intent.Several(several.intents().stream().map(AddRequestReader::withReminder).toList());
+            default -> intent;
+        };
+    }
+
+    private Optional<Intent> readTitles(String clause) {
         if (ADD_WITHOUT_TITLE.matcher(clause).matches()) {
             return Optional.of(new Intent.AskForTitle());
         }
@@ -78,19 +116,32 @@ final class AddRequestReader {
         return ADD_COMMANDS.firstCapture(clause).map(this::addTasks);
     }
 
-    /** One task, or one for each item of a list ("milk, eggs and bread"); a description keeps it one task. */
+    /**
+     * One task, or one for each item of a list ("milk, eggs and bread"); a description keeps it one
+     * task. Time words at either end are the due date of every task the words make.
+     */
     private Intent addTasks(String words) {
-        if (WITH_DESCRIPTION.matcher(words).matches()) {
-            return addTask(words);
+        Optional<Schedule> schedule = Optional.empty();
+        String titles = words;
+        if (!WITH_DESCRIPTION.matcher(words).matches()) {
+            Optional<Found> found = when.atEnds(words);
+            if (found.isPresent()) {
+                schedule = Optional.of(found.get().schedule());
+                titles = found.get().rest();
+            }
         }
-        List<String> titles = items.items(words);
-        if (titles.size() == 1) {
-            return addTask(titles.get(0));
+        if (WITH_DESCRIPTION.matcher(titles).matches()) {
+            return addTask(titles, schedule);
         }
-        return new Intent.Several(titles.stream().map(AddRequestReader::addTask).toList());
+        List<String> each = items.items(titles);
+        if (each.size() == 1) {
+            return addTask(each.get(0), schedule);
+        }
+        Optional<Schedule> shared = schedule;
+        return new Intent.Several(each.stream().map(title -> addTask(title, shared)).toList());
     }
 
-    private static Intent addTask(String words) {
+    private static Intent addTask(String words, Optional<Schedule> schedule) {
         String title = words;
         String description = null;
         Matcher withDescription = WITH_DESCRIPTION.matcher(words);
@@ -110,6 +161,6 @@ final class AddRequestReader {
             return new Intent.TooLong("description", description.codePointCount(0, description.length()),
                     TaskRules.DESCRIPTION_MAX);
         }
-        return new Intent.AddTask(title, description == null || description.isEmpty() ? null : description);
+        return new Intent.AddTask(title, description == null || description.isEmpty() ? null : description, schedule, false);
     }
 }

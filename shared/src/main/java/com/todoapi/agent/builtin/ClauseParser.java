@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.builtin.when.WhenParser;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,9 +13,13 @@ final class ClauseParser {
     private final CommandWords commandWords;
     private final List<Function<String, Optional<Intent>>> readersInOrder;
 
-    ClauseParser(Lexicon lexicon) {
+    ClauseParser(Lexicon lexicon, WhenParser when) {
         TaskRefParser taskRefs = new TaskRefParser(lexicon);
-        AddRequestReader adds = new AddRequestReader(lexicon);
+        AddRequestReader adds = new AddRequestReader(lexicon, when);
+        FilterRequestReader filters = new FilterRequestReader();
+        RescheduleRequestReader reschedules = new RescheduleRequestReader(taskRefs, when);
+        PriorityRequestReader priorities = new PriorityRequestReader(taskRefs);
+        LabelRequestReader labels = new LabelRequestReader(taskRefs);
         BulkRequestReader bulk = new BulkRequestReader();
         QuestionReader questions = new QuestionReader(taskRefs);
         CompleteRequestReader completes = new CompleteRequestReader(taskRefs);
@@ -21,18 +27,26 @@ final class ClauseParser {
         UpdateRequestReader updates = new UpdateRequestReader(taskRefs);
         commandWords = new CommandWords(lexicon);
         // Many-task requests before one-task ones ("delete all tasks" is no task called "all");
-        // questions before commands: "what have I done?" lists tasks, it does not complete one.
+        // questions before commands: "what have I done?" lists tasks, it does not complete one;
+        // the list's filters before other questions ("what's due today" names no task), a new due
+        // date, priority or label before adds, completes and renames ("set the report to high priority");
+        // and time words with no command ("pay rent every month on the 1st") last of all.
         readersInOrder = List.of(
                 smallTalk::read,
                 bulk::read,
+                filters::read,
                 questions::read,
                 lists::readRecall,
                 lists::readQuestion,
+                reschedules::read,
+                priorities::read,
+                labels::read,
                 adds::read,
                 completes::read,
                 deletes::read,
                 updates::read,
-                lists::readCommand);
+                lists::readCommand,
+                adds::readScheduled);
     }
 
     Optional<Intent> parse(String clause) {

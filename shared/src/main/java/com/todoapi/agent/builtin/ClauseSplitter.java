@@ -17,7 +17,8 @@ final class ClauseSplitter {
     }
 
     private static final String ACTION_AHEAD = "(?=(?:please\\s+)?(?:mark|complete|finish|delete|remove|change"
-            + "|rename|update|add|show|list|create|check|tick|edit|display)\\b)";
+            + "|rename|update|add|show|list|create|check|tick|edit|display|move|reschedule|postpone|push|bump|tag|label"
+            + "|make|set|prioriti[sz]e|find|search|what's|whats)\\b)";
     private static final Pattern SEPARATOR = Pattern.compile(
             "\\s*[,;.]?\\s+(?:and\\s+then|and\\s+also|and|then|also|plus)\\s+" + ACTION_AHEAD
                     + "|\\s*[,;]\\s*" + ACTION_AHEAD

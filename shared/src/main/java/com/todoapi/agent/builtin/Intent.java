@@ -1,21 +1,85 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.builtin.when.Schedule;
+import com.todoapi.agent.builtin.when.When;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What one clause of the person's message asks for, as {@link IntentParser} reads it. */
 sealed interface Intent {
 
-    record AddTask(String title, String description) implements Intent {
-        /** The add_task arguments: the title, and the description only when the person gave one. */
+    /**
+     * A new task; with time words, its due date (and repeat rule), and with "remind me" and a time,
+     * a reminder at the due time.
+     */
+    record AddTask(String title, String description, Optional<Schedule> schedule, boolean remind) implements Intent {
+        AddTask(String title, String description) {
+            this(title, description, Optional.empty(), false);
+        }
+
+        /** The add_task arguments: the title, and the rest only when the person gave them. */
         Map<String, Object> args() {
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("title", title);
             if (description != null) {
                 args.put("description", description);
             }
+            schedule.ifPresent(when -> {
+                args.put("due", when.due().wire());
+                when.recurrence().ifPresent(rule -> args.put("recurrence", rule));
+                if (remind && when.due().hasTime()) {
+                    args.put("remind_at", when.due().wire());
+                }
+            });
             return args;
+        }
+
+        boolean remindsAt() {
+            return remind && schedule.map(when -> when.due().hasTime()).orElse(false);
+        }
+    }
+
+    /** "Move the dentist to friday": a new due date, nothing else. */
+    record Reschedule(TaskRef task, When due) implements Intent {
+    }
+
+    /** "Make the report high priority": one of none, low, medium, high. */
+    record SetPriority(TaskRef task, String priority) implements Intent {
+    }
+
+    /** "Tag milk as groceries": labels added to those the task has. */
+    record AddLabels(TaskRef task, List<String> labels) implements Intent {
+        public AddLabels {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /** "What's due today?", "what's overdue?", "show my work tasks", "find anything about taxes". */
+    record ListFiltered(Filter filter, String value) implements Intent {
+        enum Filter {
+            DUE_TODAY("due_today"), OVERDUE("overdue"), LABEL("label"), PRIORITY("priority"), QUERY("query");
+
+            private final String argument;
+
+            Filter(String argument) {
+                this.argument = argument;
+            }
+
+            /** The list_tasks arguments: a flag, or the label, priority or words asked for. */
+            Map<String, Object> args(String value) {
+                return switch (this) {
+                    case DUE_TODAY, OVERDUE -> Map.of(argument, true);
+                    default -> Map.of(argument, value);
+                };
+            }
+
+            String key() {
+                return argument;
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.builtin.when.WhenParser;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +15,10 @@ final class IntentParser {
     private final ClauseParser clauses;
     private final AddRequestReader adds;
 
-    IntentParser(Lexicon lexicon) {
-        this.clauses = new ClauseParser(lexicon);
-        this.adds = new AddRequestReader(lexicon);
+    /** {@code when} reads time words relative to the turn's time in the person's zone. */
+    IntentParser(Lexicon lexicon, WhenParser when) {
+        this.clauses = new ClauseParser(lexicon, when);
+        this.adds = new AddRequestReader(lexicon, when);
     }
 
     List<Intent> parse(String message) {

@@ -2,6 +2,7 @@ package com.todoapi.agent.builtin;
 
 import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.Toolbox;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,12 +32,12 @@ final class IntentRunner {
     /** The whole list as listed earlier in this turn, until a change makes it stale. */
     private List<TaskView> listedThisTurn;
 
-    IntentRunner(Toolbox tools, ConversationMemory memory, Lexicon lexicon) {
+    IntentRunner(Toolbox tools, ConversationMemory memory, Lexicon lexicon, LocalDate today) {
         this.tools = tools;
         this.memory = memory;
         this.lexicon = lexicon;
         this.matcher = new TaskMatcher(lexicon);
-        this.replies = new Replies(lexicon);
+        this.replies = new Replies(lexicon, today);
     }
 
     /** The reply: one sentence (or list) per intent. */
@@ -55,6 +56,12 @@ final class IntentRunner {
             case Intent.CompleteTask complete -> changeTask(TaskChange.COMPLETE, complete.task(), Map.of());
             case Intent.DeleteTask delete -> changeTask(TaskChange.DELETE, delete.task(), Map.of());
             case Intent.UpdateTask update -> changeTask(TaskChange.UPDATE, update.task(), update.changes());
+            case Intent.Reschedule reschedule -> changeTask(TaskChange.UPDATE, reschedule.task(),
+                    Map.of("due", reschedule.due().wire()));
+            case Intent.SetPriority priority -> changeTask(TaskChange.UPDATE, priority.task(),
+                    Map.of("priority", priority.priority()));
+            case Intent.AddLabels labels -> addLabels(labels.task(), labels.labels());
+            case Intent.ListFiltered filtered -> listFiltered(filtered);
             case Intent.BulkChange bulk -> bulkChange(bulk.change(), bulk.scope());
             case Intent.ShowTask show -> showTask(show.task());
             case Intent.CountTasks count -> countTasks(count.status());
@@ -93,12 +100,40 @@ final class IntentRunner {
             return;
         }
         addedInThisMessage = new TaskFact(TaskFact.Kind.ADDED, id.getAsLong(), title);
-        succeeded(addedInThisMessage, replies.added(id.getAsLong(), title));
+        succeeded(addedInThisMessage, add.schedule().map(schedule -> replies.addedDue(id.getAsLong(), title, schedule,
+                add.remindsAt())).orElseGet(() -> replies.added(id.getAsLong(), title)));
     }
 
     private void listTasks(Intent.ListTasks.Status status) {
         Optional<List<TaskView>> tasks = list(status);
         tasks.ifPresent(listed -> sentences.add(replies.taskList(status, listed)));
+    }
+
+    private void listFiltered(Intent.ListFiltered filtered) {
+        ToolOutcome outcome = tools.call(Toolbox.LIST_TASKS, filtered.filter().args(filtered.value()));
+        if (!outcome.succeeded()) {
+            failed(replies.toolError(outcome.error()));
+            return;
+        }
+        sentences.add(replies.filtered(filtered.filter(), filtered.value(), ToolResults.tasks(outcome.result())));
+    }
+
+    /** Labels join those the task has (compared without case, as the tools do), in one update. */
+    private void addLabels(TaskRef task, List<String> labels) {
+        for (long taskId : resolve(task, TaskChange.UPDATE)) {
+            Optional<List<TaskView>> all = list(Intent.ListTasks.Status.ALL);
+            if (all.isEmpty()) {
+                return;
+            }
+            List<String> merged = new ArrayList<>(all.get().stream().filter(view -> view.id() == taskId).findFirst()
+                    .map(TaskView::labels).orElse(List.of()));
+            for (String label : labels) {
+                if (merged.stream().noneMatch(existing -> existing.equalsIgnoreCase(label))) {
+                    merged.add(label);
+                }
+            }
+            changeOne(TaskChange.UPDATE, taskId, Map.of("labels", List.copyOf(merged)));
+        }
     }
 
     private void countTasks(Intent.ListTasks.Status status) {
@@ -195,8 +230,18 @@ final class IntentRunner {
         return switch (change) {
             case COMPLETE -> replies.completed(id, title);
             case DELETE -> replies.deleted(id, title);
-            case UPDATE -> changes.containsKey("title") ? replies.updatedTitle(id, title)
-                    : replies.updatedDescription(id, title);
+            case UPDATE -> {
+                if (changes.get("due") instanceof String due) {
+                    yield replies.rescheduled(id, title, due);
+                }
+                if (changes.get("priority") instanceof String priority) {
+                    yield replies.prioritized(id, title, priority);
+                }
+                if (changes.get("labels") instanceof List<?> labels) {
+                    yield replies.labeled(id, title, labels.stream().map(String::valueOf).toList());
+                }
+                yield changes.containsKey("title") ? replies.updatedTitle(id, title) : replies.updatedDescription(id, title);
+            }
         };
     }
 

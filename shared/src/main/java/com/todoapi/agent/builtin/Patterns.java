@@ -26,6 +26,11 @@ final class Patterns {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /** The matchers of every pattern that matches the whole of {@code text}, in order, for their groups. */
+    List<Matcher> matching(String text) {
+        return patterns.stream().map(pattern -> pattern.matcher(text)).filter(Matcher::matches).toList();
+    }
+
     /** Group 1 of the first pattern that matches the whole of {@code text}. */
     Optional<String> firstCapture(String text) {
         for (Pattern pattern : patterns) {

@@ -1,5 +1,10 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.builtin.when.Schedule;
+import com.todoapi.agent.builtin.when.Spoken;
+import com.todoapi.agent.builtin.when.When;
+
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,9 +23,52 @@ final class Replies {
     private static final int MAX_QUOTED_CHARS = 60;
 
     private final Lexicon texts;
+    private final Spoken spoken;
 
-    Replies(Lexicon texts) {
+    Replies(Lexicon texts, LocalDate today) {
         this.texts = texts;
+        this.spoken = new Spoken(texts.code(), today);
+    }
+
+    /** "Added "Call John" as task 4, due tomorrow (Sunday, December 6) at 5 PM. I'll remind you then." */
+    String addedDue(long id, String title, Schedule schedule, boolean reminder) {
+        String when = spoken.when(schedule.due());
+        String sentence = schedule.recurrence()
+                .map(rule -> say("added_repeating", "title", quoted(title), "id", id, "repeat", spoken.repeat(rule), "when", when))
+                .orElseGet(() -> say("added_due", "title", quoted(title), "id", id, "when", when));
+        return reminder ? sentence + " " + say("reminder_set") : sentence;
+    }
+
+    String rescheduled(long id, String title, String due) {
+        return When.fromWire(due).map(when -> say("rescheduled", "task", taskName(id, title), "when", spoken.when(when)))
+                .orElseGet(() -> say("rescheduled", "task", taskName(id, title), "when", due));
+    }
+
+    String prioritized(long id, String title, String priority) {
+        return priority.equals("none") ? say("priority_removed", "task", taskName(id, title))
+                : say("prioritized", "task", taskName(id, title), "priority", say("priority_" + priority));
+    }
+
+    String labeled(long id, String title, List<String> labels) {
+        return say("labeled", "task", taskName(id, title), "labels", joined(labels.stream().map(Replies::quoted).toList()));
+    }
+
+    /** A filtered list: "3 tasks are due today:" and the tasks, or that none are. */
+    String filtered(Intent.ListFiltered.Filter filter, String value, List<TaskView> tasks) {
+        String shown = switch (filter) {
+            case PRIORITY -> say("priority_" + value);
+            case DUE_TODAY, OVERDUE -> "";
+            default -> quoted(value);
+        };
+        String key = "filtered_" + filter.key();
+        if (tasks.isEmpty()) {
+            return say(key + "_none", "value", shown);
+        }
+        return counted(key, tasks.size(), "value", shown) + "\n" + lines(tasks);
+    }
+
+    String zoneNote() {
+        return say("zone_note");
     }
 
     String added(long id, String title) {
@@ -197,13 +245,14 @@ final class Replies {
         return String.join(", ", items.subList(0, items.size() - 1)) + " " + texts.reply("and") + " " + items.getLast();
     }
 
-    private static String lines(List<TaskView> tasks) {
+    private String lines(List<TaskView> tasks) {
         StringBuilder lines = new StringBuilder();
         for (TaskView task : tasks) {
             if (!lines.isEmpty()) {
                 lines.append('\n');
             }
             lines.append(task.completed() ? "[x] " : "[ ] ").append(task.id()).append(". ").append(task.title());
+            task.due().ifPresent(due -> lines.append(" (").append(say("due", "when", spoken.brief(due))).append(')'));
         }
         return lines.toString();
     }

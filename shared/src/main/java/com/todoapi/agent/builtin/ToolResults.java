@@ -1,5 +1,7 @@
 package com.todoapi.agent.builtin;
 
+import com.todoapi.agent.builtin.when.When;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,21 @@ final class ToolResults {
                 if (entry instanceof Map<?, ?> task && task.get("id") instanceof Number id) {
                     String title = task.get("title") instanceof String text ? text : "";
                     String description = task.get("description") instanceof String text ? text : "";
-                    tasks.add(new TaskView(id.longValue(), title, Boolean.TRUE.equals(task.get("completed")), description));
+                    Optional<When> due = task.get("due") instanceof String text ? When.fromWire(text) : Optional.empty();
+                    tasks.add(new TaskView(id.longValue(), title, Boolean.TRUE.equals(task.get("completed")), description,
+                            due, labels(task.get("labels"))));
                 }
             }
         }
         return tasks;
+    }
+
+    /** The labels of a listed task: its strings, anything else skipped. */
+    private static List<String> labels(Object labels) {
+        List<String> read = new ArrayList<>();
+        if (labels instanceof List<?> list) {
+            list.stream().filter(label -> label instanceof String text && !text.isBlank()).forEach(label -> read.add((String) label));
+        }
+        return read;
     }
 }

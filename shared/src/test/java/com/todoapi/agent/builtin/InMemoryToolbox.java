@@ -5,7 +5,11 @@ import com.todoapi.agent.ToolOutcome;
 import com.todoapi.agent.ToolHints;
 import com.todoapi.agent.ToolSpec;
 import com.todoapi.agent.Toolbox;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,9 @@ import java.util.Map;
 /**
  * The five todo tools over a map, for unit tests: tasks are numbered from 1, every call is
  * recorded, a missing task is the tool error "Task N not found" (docs/api.md "The todo tools").
+ * Tasks keep the time fields (due, priority, labels, recurrence, remind_at) as given, and
+ * list_tasks applies the filters (overdue and due_today against {@link #at}'s time in its zone,
+ * label and priority exactly, query as words in the title or description).
  */
 final class InMemoryToolbox implements Toolbox {
 
@@ -25,6 +32,11 @@ final class InMemoryToolbox implements Toolbox {
         String title;
         String description;
         boolean completed;
+        String due;
+        String priority = "none";
+        List<String> labels = List.of();
+        String recurrence;
+        String remindAt;
 
         Task(long id, String title, String description) {
             this.id = id;
@@ -38,6 +50,34 @@ final class InMemoryToolbox implements Toolbox {
     private final List<ToolCall> recorded = new ArrayList<>();
     private long nextId = 1;
     private String nextError;
+    private LocalDateTime now = LocalDateTime.of(2026, 12, 5, 10, 30);
+
+    /** The wall-clock time in the person's zone that overdue and due_today are judged at. */
+    InMemoryToolbox at(LocalDateTime now) {
+        this.now = now;
+        return this;
+    }
+
+    /** Gives the task added last a due date, priority and labels, without recording a call. */
+    InMemoryToolbox dueLast(String due, String priority, String... labels) {
+        Task task = tasks.get(nextId - 1);
+        task.due = due;
+        task.priority = priority;
+        task.labels = List.of(labels);
+        return this;
+    }
+
+    /** The task's time fields as the tools hold them: due, priority, labels, recurrence, remind_at. */
+    Map<String, Object> timeFields(long id) {
+        Task task = tasks.get(id);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("due", task.due);
+        fields.put("priority", task.priority);
+        fields.put("labels", task.labels);
+        fields.put("recurrence", task.recurrence);
+        fields.put("remind_at", task.remindAt);
+        return fields;
+    }
 
     /** Adds a task without recording a call, as if an earlier session had made it. */
     InMemoryToolbox withTask(String title) {
@@ -132,6 +172,7 @@ final class InMemoryToolbox implements Toolbox {
             return ToolOutcome.error("title is required");
         }
         Task task = new Task(nextId++, title, args.get("description") instanceof String text ? text : "");
+        setTimeFields(task, args);
         tasks.put(task.id, task);
         return ToolOutcome.ok(result(task, "created"));
     }
@@ -145,7 +186,7 @@ final class InMemoryToolbox implements Toolbox {
                 case "completed" -> task.completed;
                 default -> true;
             };
-            if (wanted) {
+            if (wanted && matchesFilters(task, args)) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("id", task.id);
                 item.put("title", task.title);
@@ -153,6 +194,11 @@ final class InMemoryToolbox implements Toolbox {
                 if (!task.description.isEmpty()) {
                     item.put("description", task.description);
                 }
+                if (task.due != null) {
+                    item.put("due", task.due);
+                }
+                item.put("priority", task.priority);
+                item.put("labels", task.labels);
                 listed.add(item);
             }
         }
@@ -184,9 +230,53 @@ final class InMemoryToolbox implements Toolbox {
                 if (args.get("description") instanceof String description) {
                     task.description = description;
                 }
+                setTimeFields(task, args);
                 yield ToolOutcome.ok(result(task, "updated"));
             }
         };
+    }
+
+    private static void setTimeFields(Task task, Map<String, Object> args) {
+        if (args.get("due") instanceof String due) {
+            task.due = due;
+        }
+        if (args.get("priority") instanceof String priority) {
+            task.priority = priority;
+        }
+        if (args.get("labels") instanceof List<?> labels) {
+            task.labels = labels.stream().map(String::valueOf).toList();
+        }
+        if (args.get("recurrence") instanceof String recurrence) {
+            task.recurrence = recurrence;
+        }
+        if (args.get("remind_at") instanceof String remindAt) {
+            task.remindAt = remindAt;
+        }
+    }
+
+    private boolean matchesFilters(Task task, Map<String, Object> args) {
+        if (Boolean.TRUE.equals(args.get("overdue")) && (task.completed || task.due == null || !dueBefore(task.due))) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(args.get("due_today")) && (task.due == null || !task.due.startsWith(now.toLocalDate().toString()))) {
+            return false;
+        }
+        if (args.get("label") instanceof String label && task.labels.stream().noneMatch(label::equalsIgnoreCase)) {
+            return false;
+        }
+        if (args.get("priority") instanceof String priority && !priority.equals(task.priority)) {
+            return false;
+        }
+        if (args.get("query") instanceof String query) {
+            String text = (task.title + " " + task.description).toLowerCase(Locale.ROOT);
+            return Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+")).allMatch(text::contains);
+        }
+        return true;
+    }
+
+    /** A day is overdue once it has passed; a time once it has come. */
+    private boolean dueBefore(String due) {
+        return due.length() == 10 ? LocalDate.parse(due).isBefore(now.toLocalDate()) : LocalDateTime.parse(due).isBefore(now);
     }
 
     private static Map<String, Object> result(Task task, String status) {
