@@ -11,12 +11,14 @@ import com.todoapi.testing.Tokens;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,14 +54,14 @@ class RemindersEndToEndTest {
 
             // Nothing to read before the minute; polling from then on stays far below the rate limit.
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), minute).toMillis()));
-            JsonNode fired = awaitReminded(client, auth, onTime, minute.plusSeconds(30));
+            JsonNode fired = awaitReminded(runtime, client, auth, onTime, minute.plusSeconds(30));
             Instant firedAt = Instant.parse(fired.get("reminded_at").asText());
             System.out.printf("reminder lag: %d ms from the minute (%s) to reminded_at%n",
                     Duration.between(minute, firedAt).toMillis(), minute);
             assertThat(firedAt).isBetween(minute, minute.plusSeconds(15));
             assertThat(fired.get("version").asLong()).isEqualTo(2);
 
-            JsonNode late = awaitReminded(client, auth, missed, minute.plusSeconds(30));
+            JsonNode late = awaitReminded(runtime, client, auth, missed, minute.plusSeconds(30));
             assertThat(Instant.parse(late.get("reminded_at").asText())).isAfter(restarted);
             assertThat(late.get("version").asLong()).isEqualTo(2);
 
@@ -79,15 +81,26 @@ class RemindersEndToEndTest {
         return task.get("id").asLong();
     }
 
-    private static JsonNode awaitReminded(ServiceClient client, String auth, long id, Instant deadline) throws Exception {
+    private static JsonNode awaitReminded(LocalRuntime runtime, ServiceClient client, String auth, long id,
+                                          Instant deadline) throws Exception {
         while (true) {
             JsonNode task = task(client, auth, id);
             if (!task.get("reminded_at").isNull() || Instant.now().isAfter(deadline)) {
-                assertThat(task.get("reminded_at").isNull()).as("task %d reminded by %s", id, deadline).isFalse();
+                assertThat(task.get("reminded_at").isNull())
+                        .as("task %d reminded by %s; its item: %s", id, deadline, storedItem(runtime, id)).isFalse();
                 return task;
             }
             Thread.sleep(500);
         }
+    }
+
+    /** The task's item as stored (its keys and reminder attributes), to tell a failure's cause. */
+    private static String storedItem(LocalRuntime runtime, long id) {
+        String table = runtime.resources().tableName("TodoTable");
+        return runtime.aws().dynamoDb().scan(b -> b.tableName(table)
+                        .filterExpression("task_id = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromN(Long.toString(id))))
+                        .projectionExpression("pk, sk, remind_shard, remind_at, reminded_at, completed, version"))
+                .items().toString();
     }
 
     private static JsonNode task(ServiceClient client, String auth, long id) throws Exception {
