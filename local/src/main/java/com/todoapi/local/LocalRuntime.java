@@ -19,6 +19,10 @@ import com.todoapi.local.template.ScheduleSource;
 import com.todoapi.local.template.SqsSource;
 import com.todoapi.local.template.Template;
 import com.todoapi.local.template.TemplateValues;
+import com.todoapi.local.template.WebSocketApiSpec;
+import com.todoapi.local.websocket.ManagementEndpoints;
+import com.todoapi.local.websocket.WebSocketGateway;
+import com.todoapi.local.websocket.WebSocketLimits;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +31,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The whole service on one machine, without Docker or an AWS account: the emulators, every
- * function of the template in its own JVMs, the HTTP front door, the SQS event sources and
- * the schedules.
+ * function of the template in its own JVMs, the HTTP front door, the WebSocket APIs, the SQS
+ * event sources and the schedules.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -42,9 +47,14 @@ public final class LocalRuntime implements AutoCloseable {
      * @param freshProcessPerEvent a new JVM for every event, stopped after it
      * @param awsCallLog          where every function records each AWS call it makes, or null for no recording
      */
+    /**
+     * @param webSocketPort   the WebSocket API's port (the API port + 2 unless told; 0 picks a free one)
+     * @param webSocketLimits the WebSocket API's quotas (AWS's unless a test shortens them)
+     */
     public record Options(Path template, LocalConfig config, int port, int dynamoDbPort, int sqsPort,
                           Path dataDirectory, int maxInstances, boolean freshProcessPerEvent,
-                          boolean schedules, Consumer<String> log, Path awsCallLog) {
+                          boolean schedules, Consumer<String> log, Path awsCallLog, int webSocketPort,
+                          WebSocketLimits webSocketLimits) {
         public Options(Path template, LocalConfig config, int port, int dynamoDbPort, int sqsPort,
                        Path dataDirectory, int maxInstances, boolean freshProcessPerEvent,
                        boolean schedules, Consumer<String> log) {
@@ -52,10 +62,23 @@ public final class LocalRuntime implements AutoCloseable {
                     schedules, log, null);
         }
 
+        public Options(Path template, LocalConfig config, int port, int dynamoDbPort, int sqsPort,
+                       Path dataDirectory, int maxInstances, boolean freshProcessPerEvent,
+                       boolean schedules, Consumer<String> log, Path awsCallLog) {
+            this(template, config, port, dynamoDbPort, sqsPort, dataDirectory, maxInstances, freshProcessPerEvent,
+                    schedules, log, awsCallLog, port == 0 ? 0 : port + 2, WebSocketLimits.AWS);
+        }
+
         /** These options, with every function recording its AWS calls into {@code directory}. */
         public Options recordingAwsCallsTo(Path directory) {
             return new Options(template, config, port, dynamoDbPort, sqsPort, dataDirectory, maxInstances,
-                    freshProcessPerEvent, schedules, log, directory);
+                    freshProcessPerEvent, schedules, log, directory, webSocketPort, webSocketLimits);
+        }
+
+        /** These options, with the WebSocket API on {@code wsPort} under {@code limits}. */
+        public Options withWebSocket(int wsPort, WebSocketLimits limits) {
+            return new Options(template, config, port, dynamoDbPort, sqsPort, dataDirectory, maxInstances,
+                    freshProcessPerEvent, schedules, log, awsCallLog, wsPort, limits);
         }
     }
 
@@ -64,9 +87,11 @@ public final class LocalRuntime implements AutoCloseable {
     private final FrontDoor frontDoor;
     private final List<SqsPoller> pollers;
     private final Scheduler scheduler;
+    private final List<WebSocketGateway> webSockets;
 
     private LocalRuntime(Emulators emulators, Map<String, FunctionPool> pools, FrontDoor frontDoor,
-                         List<SqsPoller> pollers, Scheduler scheduler) {
+                         List<SqsPoller> pollers, Scheduler scheduler, List<WebSocketGateway> webSockets) {
+        this.webSockets = webSockets;
         this.emulators = emulators;
         this.pools = pools;
         this.frontDoor = frontDoor;
@@ -82,19 +107,38 @@ public final class LocalRuntime implements AutoCloseable {
         List<SqsPoller> pollers = new ArrayList<>();
         Scheduler scheduler = new Scheduler(options.log());
         FrontDoor frontDoor = null;
-        AwsCallLog callLog = options.awsCallLog() == null ? null
-                : new AwsCallLog(options.awsCallLog(), emulators.resources().manifest());
+        List<WebSocketGateway> webSockets = new ArrayList<>();
         try {
+            // The WebSocket APIs listen first: their endpoint goes into the functions' environment.
+            Map<String, URI> managementEndpoints = new LinkedHashMap<>();
+            for (WebSocketApiSpec api : template.webSocketApis()) {
+                WebSocketGateway gateway = new WebSocketGateway(webSockets.isEmpty() ? options.webSocketPort() : 0, api,
+                        pools::get, options.webSocketLimits(), options.log());
+                webSockets.add(gateway);
+                managementEndpoints.put(api.logicalId(), gateway.managementEndpoint());
+            }
+            ManagementEndpoints endpoints = new ManagementEndpoints(managementEndpoints);
+            AwsCallLog callLog = options.awsCallLog() == null ? null
+                    : new AwsCallLog(options.awsCallLog(), manifest(emulators.resources(), webSockets));
             List<HttpRoute> routes = new ArrayList<>();
             for (FunctionSpec function : template.functions()) {
-                Map<String, String> environment = functionEnvironment(function, emulators.aws(), emulators.resources(),
-                        options.config());
+                Map<String, String> environment = new LinkedHashMap<>(functionEnvironment(function, emulators.aws(),
+                        emulators.resources(), options.config()));
+                environment.replaceAll((name, value) -> endpoints.localize(value));
                 FunctionProcess process = new FunctionProcess(function, environment, options.log());
                 if (callLog != null) {
                     process = process.recordingCallsTo(callLog);
                 }
                 pools.put(function.logicalId(), new FunctionPool(process, options.maxInstances(), options.freshProcessPerEvent()));
                 routes.addAll(function.routes());
+            }
+            for (WebSocketGateway gateway : webSockets) {
+                gateway.api().routes().stream().filter(route -> !pools.containsKey(route.functionId())).findFirst()
+                        .ifPresent(route -> {
+                            throw new IllegalArgumentException("WebSocket route " + route.routeKey() + " of "
+                                    + gateway.api().logicalId() + " invokes " + route.functionId()
+                                    + ", which is not a function of the template");
+                        });
             }
             frontDoor = new FrontDoor(options.port(), routes, pools, corsPolicy(template, emulators.resources(), options.config()),
                     List.of(new LocalSignIn(options.config())), options.log());
@@ -113,15 +157,25 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }
             }
-            LocalRuntime runtime = new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler);
+            LocalRuntime runtime = new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler, webSockets);
             if (options.dataDirectory() != null) {
                 options.config().onStart().forEach(event -> runtime.sendInBackground(event, options.log()));
             }
             return runtime;
         } catch (RuntimeException e) {
-            new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler).close();
+            new LocalRuntime(emulators, pools, frontDoor, pollers, scheduler, webSockets).close();
             throw e;
         }
+    }
+
+    /** What {@code ./dev iam-check} needs of this run: the resources' local names, and each WebSocket API's stage and endpoint. */
+    private static Map<String, Object> manifest(LocalResources resources, List<WebSocketGateway> webSockets) {
+        Map<String, Object> manifest = new LinkedHashMap<>(resources.manifest());
+        Map<String, Object> apis = new LinkedHashMap<>();
+        webSockets.forEach(ws -> apis.put(ws.api().logicalId(),
+                Map.of("stage", ws.api().stageName(), "endpoint", ws.managementEndpoint().toString())));
+        manifest.put("webSocketApis", apis);
+        return manifest;
     }
 
     /** The template's CORS configuration with local values; local mode also lets loopback pages on any port call. */
@@ -163,6 +217,24 @@ public final class LocalRuntime implements AutoCloseable {
         return frontDoor.url();
     }
 
+    /**
+     * Where WebSocket clients connect, {@code ws://127.0.0.1:PORT/STAGE}: the template's (first)
+     * WebSocket API, if it has one.
+     */
+    public Optional<URI> webSocketUrl() {
+        return webSockets.stream().findFirst().map(WebSocketGateway::url);
+    }
+
+    /** The {@code @connections} endpoint's base URL of the (first) WebSocket API, as the functions get it. */
+    public Optional<URI> webSocketManagementEndpoint() {
+        return webSockets.stream().findFirst().map(WebSocketGateway::managementEndpoint);
+    }
+
+    /** The local WebSocket APIs, one per {@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}. */
+    public List<WebSocketGateway> webSockets() {
+        return webSockets;
+    }
+
     public LocalAws aws() {
         return emulators.aws();
     }
@@ -190,6 +262,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (frontDoor != null) {
             frontDoor.close();
         }
+        webSockets.forEach(WebSocketGateway::close);
         pools.values().parallelStream().forEach(FunctionPool::close);
         emulators.close();
     }

@@ -25,6 +25,7 @@ public final class Main {
               --port N             HTTP API port (3000)
               --page-port N        the try-it page's port (the API port + 1; 0 picks a free one)
               --no-page            do not serve the try-it page
+              --ws-port N          the WebSocket API's port (the API port + 2: ws://127.0.0.1:3002/STAGE; 0 picks a free one)
               --dynamodb-port N    DynamoDB Local port (8000)
               --sqs-port N         ElasticMQ port (9324)
               --data-dir DIR       where DynamoDB data is kept across restarts (.local)
@@ -87,6 +88,8 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(page::close, "page-shutdown"));
             System.out.println("Try-it page: " + page.url() + "    (sign in as a local user, chat with the assistant)");
         }
+        runtime.webSockets().forEach(ws -> System.out.println("WebSocket API " + ws.api().logicalId() + ": " + ws.url()
+                + "    (@connections at " + ws.managementEndpoint() + "/@connections/{id})"));
         System.out.println("Try: curl -i " + runtime.url() + "/health    (Ctrl-C stops everything)");
         Thread.currentThread().join();
     }
@@ -106,11 +109,12 @@ public final class Main {
     /** {@code pagePort} is -1 for no try-it page. */
     record CommandLine(List<String> positional, int port, int pagePort, int dynamoDbPort, int sqsPort, Path dataDirectory,
                        int maxInstances, boolean freshProcess, boolean schedules, Path template, Path config,
-                       AgentOptions agent, Path awsCallLog) {
+                       AgentOptions agent, Path awsCallLog, int webSocketPort) {
 
         static CommandLine parse(Deque<String> args) {
             int port = 3000;
             Integer pagePort = null;
+            Integer wsPort = null;
             boolean page = true;
             int dynamoDbPort = 8000;
             int sqsPort = 9324;
@@ -134,6 +138,7 @@ public final class Main {
                     case "--port" -> port = number(arg, args);
                     case "--page-port" -> pagePort = number(arg, args);
                     case "--no-page" -> page = false;
+                    case "--ws-port" -> wsPort = number(arg, args);
                     case "--dynamodb-port" -> dynamoDbPort = number(arg, args);
                     case "--sqs-port" -> sqsPort = number(arg, args);
                     case "--data-dir" -> data = Path.of(value(arg, args));
@@ -154,12 +159,14 @@ public final class Main {
             }
             int chosenPagePort = !page ? -1 : pagePort != null ? pagePort : port == 0 ? 0 : port + 1;
             return new CommandLine(List.copyOf(positional), port, chosenPagePort, dynamoDbPort, sqsPort, data, maxInstances, fresh,
-                    schedules, template, config, agent.checked(), awsCallLog);
+                    schedules, template, config, agent.checked(), awsCallLog,
+                    wsPort != null ? wsPort : port == 0 ? 0 : port + 2);
         }
 
         LocalRuntime.Options options(java.util.function.Consumer<String> log) {
             return new LocalRuntime.Options(template, agent.appliedTo(LocalConfig.read(config)), port, dynamoDbPort, sqsPort,
-                    dataDirectory, maxInstances, freshProcess, schedules, log, awsCallLog);
+                    dataDirectory, maxInstances, freshProcess, schedules, log, awsCallLog)
+                    .withWebSocket(webSocketPort, com.todoapi.local.websocket.WebSocketLimits.AWS);
         }
 
         private static String value(String option, Deque<String> args) {

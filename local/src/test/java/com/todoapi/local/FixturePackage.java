@@ -22,8 +22,13 @@ final class FixturePackage {
 
     /** Returns the path of the template, whose functions' CodeUri is {@code fixture}. */
     static Path create(Path directory) throws IOException {
+        return create(directory, "/runtime-test-template.yaml");
+    }
+
+    /** The same, with another test template from the test resources. */
+    static Path create(Path directory, String templateResource) throws IOException {
         Path template = directory.resolve("template.yaml");
-        try (var in = FixturePackage.class.getResourceAsStream("/runtime-test-template.yaml")) {
+        try (var in = FixturePackage.class.getResourceAsStream(templateResource)) {
             Files.copy(in, template, StandardCopyOption.REPLACE_EXISTING);
         }
         Path lib = Files.createDirectories(directory.resolve("fixture/target/lambda/lib"));

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Starts the whole local runtime once per test JVM (emulators in memory, every port free-picked)
- * and gives tests a {@link LocalRuntime}, a {@link ServiceClient} that speaks HTTP to it, or the
- * {@link RuntimeLog} of everything it and its functions printed.
+ * and gives tests a {@link LocalRuntime}, a {@link ServiceClient} that speaks HTTP to it, the
+ * {@link WebSocketEndpoints} of its WebSocket API, or the {@link RuntimeLog} of everything it and its
+ * functions printed.
  * {@code -Dlocal.freshProcess=true} runs every request in a new function JVM. A test class
  * annotated {@link Setup} gets a runtime of its own instead, configured by its {@link RuntimeSetup}
  * (another assistant, say) and stopped when the class is done.
@@ -30,7 +31,8 @@ public final class LocalRuntimeExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == LocalRuntime.class || type == ServiceClient.class || type == RuntimeLog.class;
+        return type == LocalRuntime.class || type == ServiceClient.class || type == RuntimeLog.class
+                || type == WebSocketEndpoints.class;
     }
 
     /** Changes the local configuration of a class's own runtime, and may start what it needs beside it. */
@@ -60,6 +62,9 @@ public final class LocalRuntimeExtension implements ParameterResolver {
         Class<?> type = parameter.getParameter().getType();
         if (type == RuntimeLog.class) {
             return running.log();
+        }
+        if (type == WebSocketEndpoints.class) {
+            return WebSocketEndpoints.of(running.runtime());
         }
         return type == LocalRuntime.class ? running.runtime() : new ServiceClient(running.runtime().url());
     }

@@ -88,6 +88,11 @@ public final class Template {
         return resourcesOfType("AWS::SQS::Queue", QueueSpec::new);
     }
 
+    /** The template's API Gateway WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}). */
+    public List<WebSocketApiSpec> webSocketApis() {
+        return WebSocketApiSpec.from(resources);
+    }
+
     public List<FunctionSpec> functions() {
         return resourcesOfType("AWS::Serverless::Function",
                 (id, properties) -> FunctionSpec.from(id, withGlobals(properties), directory));
