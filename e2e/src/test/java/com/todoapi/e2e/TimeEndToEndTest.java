@@ -321,6 +321,23 @@ class TimeEndToEndTest {
         assertThat(updated.at("/structuredContent").has("labels")).isFalse();
     }
 
+    @Test
+    void theBuiltInAssistantAddsATaskDueTomorrowAtFiveInThePersonsZone(ServiceClient client) {
+        String user = Tokens.newUser();
+        String auth = Tokens.bearer(user);
+        ok(client.send("PATCH", "/v1/me", "{\"time_zone\":\"America/New_York\"}", "Authorization", auth), 200);
+        JsonNode reply = ok(client.send("POST", "/api/" + user + "/chat",
+                "{\"message\":\"remind me tomorrow at 5pm to call John\"}", "Authorization", auth), 200);
+        assertThat(reply.get("tool_calls").toString()).contains("add_task");
+        String tomorrow = LocalDate.now(ZoneId.of("America/New_York")).plusDays(1).toString();
+        JsonNode task = ok(client.send("GET", "/v1/tasks", null, "Authorization", auth), 200).at("/items/0");
+        assertThat(task.get("title").asText()).isEqualTo("Call John");
+        assertThat(task.get("due").asText()).isEqualTo(tomorrow + "T17:00");
+        assertThat(task.get("remind_at").asText()).isEqualTo(tomorrow + "T17:00");
+        assertThat(java.time.Instant.parse(task.get("due_at").asText()))
+                .isEqualTo(LocalDate.parse(tomorrow).atTime(17, 0).atZone(ZoneId.of("America/New_York")).toInstant());
+    }
+
     private static JsonNode mcp(ServiceClient client, String auth, String method, String params) {
         ObjectNode request = JSON.createObjectNode();
         request.put("jsonrpc", "2.0");

@@ -14,13 +14,13 @@ import com.todoapi.jobs.Job;
 import com.todoapi.log.RequestLog;
 import com.todoapi.metrics.Metric;
 import com.todoapi.metrics.Metrics;
+import com.todoapi.profile.Profile;
 import com.todoapi.tasks.TaskService;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,15 +48,18 @@ public final class ReplyTurns {
     private final TaskService tasks;
     private final Agent agent;
     private final Clock clock;
-    private final Function<String, ZoneId> zones;
+    private final Function<String, Optional<ZoneId>> zones;
 
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock) {
-        this(conversations, tasks, agent, clock, userId -> ZoneOffset.UTC);
+        this(conversations, tasks, agent, clock, userId -> Optional.empty());
     }
 
-    /** {@code zones} gives a person's time zone (ProfileService::zoneOf), read once a turn when a tool needs it. */
+    /**
+     * {@code zones} gives the time zone a person set, empty when none (their profile's): read once
+     * a turn, given to the agent ({@link AgentTurn#zone}) and, UTC when empty, to the tools.
+     */
     public ReplyTurns(ReplySettlement conversations, TaskService tasks, Agent agent, Clock clock,
-                      Function<String, ZoneId> zones) {
+                      Function<String, Optional<ZoneId>> zones) {
         this.zones = zones;
         this.conversations = conversations;
         this.tasks = tasks;
@@ -125,9 +128,11 @@ public final class ReplyTurns {
             throw new IllegalStateException("The message this reply answers is missing");
         }
         List<ChatMessage> history = window.subList(0, window.size() - 2).stream().map(ReplyTurns::forAgent).toList();
+        Optional<ZoneId> zone = zones.apply(job.userId());
         TodoTools tools = TodoTools.forTurn(tasks, job.userId(), conversation.id() + ":" + reply.number(), metrics,
-                () -> zones.apply(job.userId()));
-        AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline);
+                () -> zone.orElse(Profile.DEFAULT_ZONE));
+        AgentTurn turn = new AgentTurn(job.userId(), conversation.summary(), history, question.content(), deadline,
+                zone);
         long started = System.nanoTime();
         AgentReply answer = agent.respond(turn, tools,
                 conversations.journal(job.userId(), conversation.id(), reply.number()));

@@ -197,7 +197,8 @@ public final class Services {
     }
 
     public ReplyTurns replyTurns() {
-        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, profiles()::zoneOf);
+        ProfileService profiles = profiles();
+        return new ReplyTurns(conversationItems(), tasks(), agent(), clock, userId -> profiles.get(userId).timeZone());
     }
 
     /** Pushes to the person's open WebSocket connections; nothing until the WebSocket API is wired. */

@@ -64,6 +64,7 @@ class DynamoAccountRemovalsTest {
         String other = seededUser(2);
         int othersItems = itemsOf(other).size();
         assertThat(itemsOf(leaver)).hasSizeGreaterThan(20);
+        assertThat(itemsOf(leaver)).as("the profile is among them").anyMatch(i -> i.get("sk").s().equals(Keys.PROFILE));
         ApiKeyService keys = new ApiKeyService(new DynamoApiKeyStore(tables), Clock.systemUTC());
         String secret = keys.create(leaver, Optional.of("cli"), Optional.empty(), Optional.empty()).secret();
         assertThat(keys.authenticate(secret)).isPresent();
@@ -158,6 +159,8 @@ class DynamoAccountRemovalsTest {
         keys.create(user, Optional.of("two"), Optional.empty(), Optional.of(30L));
         new DynamoRateLimiter(tables, new RateLimitPolicy(100, Duration.ofMinutes(1))).hit(user, Instant.now());
         new DynamoTokenBudget(tables, 100_000).charge(user, 500, Instant.now());
+        new com.todoapi.profile.ProfileService(new DynamoProfileStore(tables), Clock.systemUTC())
+                .setTimeZone(user, "Europe/Madrid");
         return user;
     }
 
