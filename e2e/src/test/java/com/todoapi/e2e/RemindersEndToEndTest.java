@@ -54,14 +54,15 @@ class RemindersEndToEndTest {
 
             // Nothing to read before the minute; polling from then on stays far below the rate limit.
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), minute).toMillis()));
-            JsonNode fired = awaitReminded(runtime, client, auth, onTime, minute.plusSeconds(30));
+            JsonNode fired = awaitReminded(runtime, client, auth, onTime, minute.plusSeconds(40));
             Instant firedAt = Instant.parse(fired.get("reminded_at").asText());
             System.out.printf("reminder lag: %d ms from the minute (%s) to reminded_at%n",
                     Duration.between(minute, firedAt).toMillis(), minute);
-            assertThat(firedAt).isBetween(minute, minute.plusSeconds(15));
+            // The first tick of a fresh runtime starts the function's JVM: seconds on a busy machine.
+            assertThat(firedAt).isBetween(minute, minute.plusSeconds(25));
             assertThat(fired.get("version").asLong()).isEqualTo(2);
 
-            JsonNode late = awaitReminded(runtime, client, auth, missed, minute.plusSeconds(30));
+            JsonNode late = awaitReminded(runtime, client, auth, missed, minute.plusSeconds(40));
             assertThat(Instant.parse(late.get("reminded_at").asText())).isAfter(restarted);
             assertThat(late.get("version").asLong()).isEqualTo(2);
 
