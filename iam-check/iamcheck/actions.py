@@ -50,6 +50,14 @@ _SQS = {
     "GetQueueAttributes": "sqs:GetQueueAttributes",
     "GetQueueUrl": "sqs:GetQueueUrl",
 }
+# The WebSocket API's management endpoint: every operation is execute-api:ManageConnections, on
+# arn:aws:execute-api:region:account:api-id/stage/METHOD/@connections/{connection_id} (API Gateway's
+# "Control access to WebSocket APIs with IAM authorization": @connections uses the REST APIs' ARN format).
+_CONNECTIONS = {
+    "PostToConnection": "POST",
+    "GetConnection": "GET",
+    "DeleteConnection": "DELETE",
+}
 _BEDROCK = {
     "Converse": "bedrock:InvokeModel",
     "InvokeModel": "bedrock:InvokeModel",
@@ -72,6 +80,9 @@ def requests_for(call, resolver, key_schema):
         return [Request("secretsmanager:GetSecretValue", t["name"]) for t in targets]
     if service == "Ssm" and operation == "GetParameter":
         return [Request("ssm:GetParameter", _parameter_arn(t["name"], resolver)) for t in targets]
+    if service == "ApiGatewayManagementApi" and operation in _CONNECTIONS:
+        return [Request("execute-api:ManageConnections", _connection_arn(_CONNECTIONS[operation], t, resolver))
+                for t in targets]
     if service == "BedrockRuntime" and operation in _BEDROCK:
         return [Request(_BEDROCK[operation], _model_arn(t["name"], resolver)) for t in targets]
     raise UnknownOperation(f"{service}.{operation}: no IAM mapping in iam-check/iamcheck/actions.py")
@@ -94,6 +105,12 @@ def _dynamodb(operation, target, resolver, key_schema):
                              f"({partition_key}); the recorder and the table's key schema disagree")
         context["dynamodb:LeadingKeys"] = [target["key"][partition_key]]
     return Request(action, resource, context)
+
+
+def _connection_arn(method, target, resolver):
+    api_id, stage = resolver.websocket_stage_for_endpoint(target["endpoint"])
+    return (f"arn:aws:execute-api:{resolver.region}:{resolver.account}:{api_id}/{stage}/{method}"
+            f"/@connections/{target.get('connection', '')}")
 
 
 def _parameter_arn(name, resolver):

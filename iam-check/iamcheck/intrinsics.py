@@ -21,6 +21,9 @@ class Resolver:
         self.parameters = manifest.get("parameters", {})
         self.tables = manifest.get("tables", {})
         self.queues = manifest.get("queues", {})
+        # {logical id: {"stage", "endpoint"}}: the WebSocket APIs the local runtime served, each at the
+        # @connections endpoint its functions were given (the API's id there is its logical id)
+        self.websocket_apis = manifest.get("webSocketApis", {})
         self.resources = cfn.get("Resources", {})
         self.conditions = cfn.get("Conditions", {})
 
@@ -36,6 +39,17 @@ class Resolver:
             if queue["url"] == url:
                 return queue["name"]
         return url.rstrip("/").rsplit("/", 1)[-1]
+
+    def websocket_stage_for_endpoint(self, endpoint):
+        """(api id, stage) of a @connections endpoint: the run's own, or an AWS one's host and path."""
+        for logical_id, api in self.websocket_apis.items():
+            if api["endpoint"].rstrip("/") == endpoint.rstrip("/"):
+                return self.ref(logical_id), api["stage"]
+        match = re.match(r"https://([a-z0-9]+)\.execute-api\.[^/]+/([^/]+)/?$", endpoint)
+        if match is None:
+            raise ValueError(f"a @connections call to {endpoint}, which is no WebSocket API stage of this run's "
+                             "manifest (webSocketApis) nor an execute-api URL")
+        return match.group(1), match.group(2)
 
     def pseudo(self, name):
         return {
@@ -80,6 +94,8 @@ class Resolver:
             return f"arn:aws:sns:{self.region}:{self.account}:{self.stack}-{name}"
         if kind == "AWS::IAM::ManagedPolicy":
             return f"arn:aws:iam::{self.account}:policy/{self.stack}-{name}"
+        if kind == "AWS::ApiGatewayV2::Stage":
+            return self.resources[name].get("Properties", {}).get("StageName", name)
         return name  # a name or an id: what most resources answer to Ref
 
     def managed_policy_of(self, arn):

@@ -17,7 +17,8 @@ import java.util.Set;
  * Packaging: one function from its module's package, from one package of every function, and from
  * only the jars it loads. Model: the assistant with a language model (the chat worker's cold start per
  * provider, the loop's own time, prompt growth from message 10 to 1,000, a turn's cost). When: the
- * built-in assistant's date parser against Natty and PrettyTime-NLP, first parse in a fresh JVM.
+ * built-in assistant's date parser against Natty and PrettyTime-NLP, first parse in a fresh JVM. Live: the
+ * WebSocket connect function's and the ticket route's cold starts beside task routes.
  */
 public final class Benchmarks {
     static final List<ColdStarts.Case> FUNCTIONS = List.of(
@@ -41,6 +42,8 @@ public final class Benchmarks {
             new ColdStarts.Case("ListApiKeysFunction", "apikeys-list.json"),
             // No key 1 for the sample user: a 404 after the table's read, so repeated runs stay alike.
             new ColdStarts.Case("RevokeApiKeyFunction", "apikeys-revoke.json"),
+            new ColdStarts.Case("CreateRealtimeTicketFunction", "realtime-tickets-create.json"),
+            new ColdStarts.Case("RealtimeConnectFunction", "realtime-connect-bearer.json"),
             new ColdStarts.Case("ChatWorkerFunction", "chat-worker-batch.json"),
             new ColdStarts.Case("CleanupWorkerFunction", "cleanup-worker-batch.json"),
             new ColdStarts.Case("SweeperFunction", "sweeper-schedule.json"));
@@ -77,7 +80,18 @@ public final class Benchmarks {
             new LoadRun.Target("GET", "/v1/tasks/1", null),
             new LoadRun.Target("GET", "/v1/conversations", null));
 
-    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging", "model", "when");
+    /**
+     * The live connection's functions beside task routes of the same run: the connect function builds
+     * the management API client and checks a bearer, the ticket route is an authenticated route plus a put.
+     */
+    static final List<ColdStarts.Case> LIVE = List.of(
+            new ColdStarts.Case("GetTaskFunction", "tasks-get.json"),
+            new ColdStarts.Case("CreateTaskFunction", "tasks-create.json"),
+            new ColdStarts.Case("CreateRealtimeTicketFunction", "realtime-tickets-create.json"),
+            new ColdStarts.Case("RealtimeConnectFunction", "realtime-connect-bearer.json"));
+
+    static final List<String> SECTIONS = List.of("cold", "warm", "load", "cds", "flags", "choices", "mcp", "memory", "packaging",
+            "model", "when", "live");
     /** Lambda's sizes around the template's 1 GB: its smallest sensible for Java, one full vCPU (1,769 MB), and more. */
     static final List<Integer> MEMORY_SIZES = List.of(512, 1024, 1769, 3008);
 
@@ -107,6 +121,10 @@ public final class Benchmarks {
         if (sections.contains("cold")) {
             System.out.printf("%nCold starts: %d runs per function, median%n", runs);
             System.out.print(ColdStartTable.render(new ColdStarts(repository).measure(FUNCTIONS, runs)));
+        }
+        if (sections.contains("live")) {
+            System.out.printf("%nCold starts of the live connection's functions beside task routes: %d runs each, median%n", runs);
+            System.out.print(ColdStartTable.render(new ColdStarts(repository).measure(LIVE, runs)));
         }
         if (sections.contains("warm")) {
             int warmUp = 1_000;

@@ -108,6 +108,29 @@ class IamCheckTest {
         assertThat(result.output()).contains("CANNOT CHECK ListTasksFunction: DynamoDb.ExecuteStatement: no IAM mapping");
     }
 
+    @Test
+    void aConnectionsCallIsCheckedAgainstThisApisStageAndItsMethod() throws Exception {
+        Path calls = copyOfCalls();
+        Path message = calls.resolve("RealtimeMessageFunction.jsonl");
+        Files.writeString(message, """
+                {"function":"RealtimeMessageFunction","service":"ApiGatewayManagementApi","operation":"PostToConnection","targets":[{"kind":"connection","endpoint":"http://127.0.0.1:3002/live","connection":"Ab1="}],"run":"fixture"}
+                """, StandardCharsets.UTF_8);
+        Result posted = iamCheck(RepoFiles.template(), calls);
+        assertThat(posted.exit()).as("a post on the run's own WebSocket stage: " + posted.output()).isZero();
+
+        Files.writeString(message, """
+                {"function":"RealtimeMessageFunction","service":"ApiGatewayManagementApi","operation":"DeleteConnection","targets":[{"kind":"connection","endpoint":"http://127.0.0.1:3002/live","connection":"Ab1="}],"run":"fixture"}
+                {"function":"RealtimeMessageFunction","service":"ApiGatewayManagementApi","operation":"PostToConnection","targets":[{"kind":"connection","endpoint":"https://other9api.execute-api.us-east-1.amazonaws.com/live","connection":"Ab1="}],"run":"fixture"}
+                """, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Result refused = iamCheck(RepoFiles.template(), calls);
+        assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output())
+                .contains("DENIED RealtimeMessageFunction: execute-api:ManageConnections on "
+                        + "arn:aws:execute-api:us-east-1:000000000000:RealtimeApi/live/DELETE/@connections/Ab1=")
+                .contains("DENIED RealtimeMessageFunction: execute-api:ManageConnections on "
+                        + "arn:aws:execute-api:us-east-1:000000000000:other9api/live/POST/@connections/Ab1=");
+    }
+
     /** The template's text from the function's block on, where the edit must land. */
     private static String block(String function) {
         return "\n  " + function + ":\n";

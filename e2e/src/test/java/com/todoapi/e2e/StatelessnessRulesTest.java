@@ -53,7 +53,8 @@ class StatelessnessRulesTest {
             // The project's own: immutable by construction, or stateless strategies.
             "com.todoapi.agent.builtin.Patterns", "com.todoapi.tasks.VersionMatch",
             "com.todoapi.aws.dynamodb.Backoff", "com.todoapi.jobs.JobQueue", "com.todoapi.conversations.ReplyPoll",
-            "com.todoapi.agent.model.Usage");
+            "com.todoapi.agent.model.Usage", "com.todoapi.live.LivePublisher", "com.todoapi.live.ConnectionCloser",
+            "com.todoapi.live.ConnectionMessenger", "com.todoapi.tasks.TaskListener");
 
     private static final Set<String> FILE_WRITES = Set.of("write", "writeString", "newOutputStream",
             "newBufferedWriter", "createFile", "createDirectory", "createDirectories", "createTempFile",

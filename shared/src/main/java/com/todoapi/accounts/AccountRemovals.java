@@ -10,6 +10,8 @@ public interface AccountRemovals extends LeavingCheck {
 
     /** The partition families of a user besides the conversations, in the order a purge empties them. */
     enum Family {
+        /** {@code TICKET#<sha256>}: live connect tickets not yet used (at most 60 s old), found through gsi1's {@code USER#<sub>#TICKETS}. */
+        LIVE_TICKETS,
         /** {@code USER#<sub>#TOKENS}: the model token budget, one item a day. */
         TOKEN_BUDGET,
         /** {@code RATE#<sub>}: rate-limit windows. */

@@ -12,12 +12,14 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -67,6 +69,27 @@ public final class AwsClients {
                         .build())
                 .overrideConfiguration(recorded(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .build()))
+                .credentialsProvider(credentials())
+                .region(new DefaultAwsRegionProviderChain().getRegion())
+                .build();
+    }
+
+    /**
+     * The WebSocket API's {@code @connections} endpoint ({@code REALTIME_ENDPOINT}: the stage's
+     * https URL, which the SDK needs as its endpoint; the local runtime's in local mode). A push is
+     * never worth waiting for: no retries, and each post gives up after {@code perCall}.
+     */
+    public static ApiGatewayManagementApiClient connections(URI endpoint, Duration perCall) {
+        return ApiGatewayManagementApiClient.builder()
+                .endpointOverride(endpoint)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CallBudget.INTERACTIVE.connectTimeout())
+                        .socketTimeout(perCall)
+                        .build())
+                .overrideConfiguration(recorded(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(perCall)
                         .build()))
                 .credentialsProvider(credentials())
                 .region(new DefaultAwsRegionProviderChain().getRegion())

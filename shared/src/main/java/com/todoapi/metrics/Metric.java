@@ -20,7 +20,10 @@ public enum Metric {
     // For agents that call a model (see Metrics#modelCall); the built-in agent calls none.
     MODEL_INPUT_TOKENS("ModelInputTokens", Unit.COUNT, Dimension.FUNCTION_NAME),
     MODEL_OUTPUT_TOKENS("ModelOutputTokens", Unit.COUNT, Dimension.FUNCTION_NAME),
-    MODEL_LATENCY("ModelLatency", Unit.MILLISECONDS, Dimension.FUNCTION_NAME);
+    MODEL_LATENCY("ModelLatency", Unit.MILLISECONDS, Dimension.FUNCTION_NAME),
+    // A live push dropped (docs/realtime.md): Outcome gone (410, its item deleted), throttled (429),
+    // failed (5xx or any other error), timeout, over_budget (the publish ran out of time before it).
+    LIVE_PUSHES_DROPPED("LivePushesDropped", Unit.COUNT, Dimension.FUNCTION_NAME, Dimension.OUTCOME);
 
     private final String cloudWatchName;
     private final Unit unit;

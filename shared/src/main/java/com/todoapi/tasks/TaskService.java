@@ -26,11 +26,17 @@ public final class TaskService {
     private final TaskStore store;
     private final IdempotentRunner runner;
     private final Clock clock;
+    private final TaskListener listener;
 
     public TaskService(TaskStore store, IdempotentRunner runner, Clock clock) {
+        this(store, runner, clock, TaskListener.NONE);
+    }
+
+    public TaskService(TaskStore store, IdempotentRunner runner, Clock clock, TaskListener listener) {
         this.store = store;
         this.runner = runner;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** The created task, or with a key already used for this same request, the task it created then. */
@@ -48,7 +54,12 @@ public final class TaskService {
     }
 
     public IdempotentRunner.Outcome<Task> createOnce(String userId, NewTask input, Optional<Once> once) {
-        return runner.run(userId, once, TaskSnapshots::decode, claim -> store.create(userId, input, now(), claim));
+        IdempotentRunner.Outcome<Task> outcome = runner.run(userId, once, TaskSnapshots::decode,
+                claim -> store.create(userId, input, now(), claim));
+        if (!outcome.replayed()) {
+            listener.changed(userId, outcome.value());
+        }
+        return outcome;
     }
 
     public Task get(String userId, long taskId) {
@@ -112,7 +123,7 @@ public final class TaskService {
      * applied again on top of the newer task.
      */
     public Task update(String userId, long taskId, TaskChanges changes, VersionMatch expected, Optional<Once> once) {
-        return runner.run(userId, once, TaskSnapshots::decode, claim -> {
+        IdempotentRunner.Outcome<Task> outcome = runner.run(userId, once, TaskSnapshots::decode, claim -> {
             for (int attempt = 1; ; attempt++) {
                 Task current = get(userId, taskId);
                 if (!expected.allows(current.version())) {
@@ -129,7 +140,11 @@ public final class TaskService {
                     }
                 }
             }
-        }).value();
+        });
+        if (!outcome.replayed()) {
+            listener.changed(userId, outcome.value());
+        }
+        return outcome.value();
     }
 
     public Task delete(String userId, long taskId, VersionMatch expected) {
@@ -137,8 +152,12 @@ public final class TaskService {
     }
 
     public Task delete(String userId, long taskId, VersionMatch expected, Optional<Once> once) {
-        return runner.run(userId, once, TaskSnapshots::decode, claim -> deleteNow(userId, taskId, expected, claim))
-                .value();
+        IdempotentRunner.Outcome<Task> outcome = runner.run(userId, once, TaskSnapshots::decode,
+                claim -> deleteNow(userId, taskId, expected, claim));
+        if (!outcome.replayed()) {
+            listener.deleted(userId, taskId);
+        }
+        return outcome.value();
     }
 
     private Task deleteNow(String userId, long taskId, VersionMatch expected, Optional<IdempotencyClaim> claim) {

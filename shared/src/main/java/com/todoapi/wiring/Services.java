@@ -11,14 +11,17 @@ import com.todoapi.auth.TokenVerifier;
 import com.todoapi.aws.AwsClients;
 import com.todoapi.aws.CallBudget;
 import com.todoapi.aws.Secrets;
+import com.todoapi.aws.apigateway.ConnectionsPublisher;
 import com.todoapi.aws.dynamodb.DynamoAccountRemovals;
 import com.todoapi.aws.dynamodb.DynamoApiKeyStore;
+import com.todoapi.aws.dynamodb.DynamoConnectionStore;
 import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
 import com.todoapi.aws.dynamodb.DynamoProfileStore;
 import com.todoapi.aws.dynamodb.DynamoRateLimiter;
 import com.todoapi.aws.dynamodb.DynamoReminderStore;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
+import com.todoapi.aws.dynamodb.DynamoTicketStore;
 import com.todoapi.aws.dynamodb.TableProbe;
 import com.todoapi.aws.dynamodb.TableWarmup;
 import com.todoapi.aws.dynamodb.Tables;
@@ -35,7 +38,14 @@ import com.todoapi.health.Probe;
 import com.todoapi.http.AllowedOrigins;
 import com.todoapi.idempotency.IdempotentRunner;
 import com.todoapi.jobs.JobQueue;
+import com.todoapi.live.ConnectionCloser;
+import com.todoapi.live.ConnectionMessenger;
+import com.todoapi.live.LiveConnections;
 import com.todoapi.live.LivePublisher;
+import com.todoapi.live.LiveTaskEvents;
+import com.todoapi.live.Tickets;
+import com.todoapi.liveaccess.ConnectGate;
+import com.todoapi.metrics.MetricsLog;
 import com.todoapi.lambda.Platform;
 import com.todoapi.pagination.CursorCodec;
 import com.todoapi.profile.ProfileService;
@@ -47,7 +57,9 @@ import com.todoapi.tasks.TaskService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +78,7 @@ public final class Services {
     private final Tables tables;
     private final Supplier<SqsClient> sqs;
     private final Clock clock;
+    private Optional<ConnectionsPublisher> connections;
 
     public Services(Env env, DynamoDbClient dynamoDb, Clock clock) {
         this(env, dynamoDb, () -> AwsClients.sqs(CallBudget.INTERACTIVE), clock);
@@ -135,7 +148,7 @@ public final class Services {
     }
 
     public TaskService tasks() {
-        return new TaskService(new DynamoTaskStore(tables), idempotentRunner(), clock);
+        return new TaskService(new DynamoTaskStore(tables), idempotentRunner(), clock, new LiveTaskEvents(live()));
     }
 
     /** For routes that only read: any attempt to send a job fails loudly. */
@@ -201,9 +214,44 @@ public final class Services {
         return new ReplyTurns(conversationItems(), tasks(), agent(), clock, userId -> profiles.get(userId).timeZone());
     }
 
-    /** Pushes to the person's open WebSocket connections; nothing until the WebSocket API is wired. */
+    /**
+     * Pushes to the person's open WebSocket connections through the WebSocket API's {@code @connections}
+     * endpoint ({@code REALTIME_ENDPOINT}); without that variable, nothing (a function that pushes nothing).
+     */
     public LivePublisher live() {
-        return LivePublisher.NONE;
+        return connectionsEndpoint().<LivePublisher>map(publisher -> publisher).orElse(LivePublisher.NONE);
+    }
+
+    /** The open connections' register: {@code $connect} (the per-user cap closes the oldest) and {@code $disconnect}. */
+    public LiveConnections liveConnections() {
+        return new LiveConnections(new DynamoConnectionStore(tables),
+                connectionsEndpoint().<ConnectionCloser>map(publisher -> publisher).orElse(ConnectionCloser.NONE), clock);
+    }
+
+    /** Answers to one connection (the {@code $default} route's pong). */
+    public ConnectionMessenger connectionMessenger() {
+        return connectionsEndpoint().<ConnectionMessenger>map(publisher -> publisher).orElse(ConnectionMessenger.NONE);
+    }
+
+    /** Connect tickets ({@code POST /v1/realtime/tickets}, redeemed at {@code $connect}). */
+    public Tickets tickets() {
+        return new Tickets(new DynamoTicketStore(tables), new SecureRandom(), clock);
+    }
+
+    /** Who may connect: the browser origin, then a ticket or a bearer credential ({@link ConnectGate}). */
+    public ConnectGate connectGate() {
+        return new ConnectGate(browserOrigins(), tickets(),
+                new Authenticator(TokenVerifier.from(AuthSettings.from(env)), apiKeys()), new DynamoAccountRemovals(tables));
+    }
+
+    /** One management API client per process, built on first use, for every function that pushes. */
+    private synchronized Optional<ConnectionsPublisher> connectionsEndpoint() {
+        if (connections == null) {
+            connections = env.optional("REALTIME_ENDPOINT").filter(url -> !url.isBlank())
+                    .map(url -> new ConnectionsPublisher(AwsClients.connections(URI.create(url), ConnectionsPublisher.PER_POST),
+                            new DynamoConnectionStore(tables), MetricsLog.fromEnvironment()));
+        }
+        return connections;
     }
 
     /** The assistant {@code AGENT} names: builtin (the default), openai or bedrock ({@link Agents}). */

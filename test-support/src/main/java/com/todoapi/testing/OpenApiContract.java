@@ -112,6 +112,15 @@ public final class OpenApiContract {
         return problems;
     }
 
+    /** What in {@code instance} breaks {@code #/components/schemas/<name>}; empty when nothing does. */
+    public List<String> schemaViolations(String name, JsonNode instance) {
+        List<String> problems = new ArrayList<>();
+        for (Error error : schema("#/components/schemas/" + escape(name)).validate(instance)) {
+            problems.add(name + ": " + error.getInstanceLocation() + " " + error.getMessage() + " in " + instance);
+        }
+        return problems;
+    }
+
     private List<String> headerProblems(String what, String responsePointer, HttpResponse<String> response) {
         List<String> problems = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> headers = at(responsePointer).path("headers").fields();

@@ -21,8 +21,12 @@ public record WebSocketApiSpec(String logicalId, String routeSelectionExpression
     public record WebSocketRoute(String routeKey, String functionId, boolean twoWay) {
     }
 
-    /** {@code ${Function.Arn}} inside the integration URI's {@code !Sub}. */
-    private static final Pattern FUNCTION_ARN = Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.Arn}");
+    /**
+     * {@code ${Function.Arn}} inside the integration URI's {@code !Sub}, or the function's alias as SAM
+     * names it for {@code AutoPublishAlias} ({@code ${FunctionAliaslive}}): a route that invokes the
+     * alias runs the published version, which SnapStart needs.
+     */
+    private static final Pattern FUNCTION_ARN = Pattern.compile("\\$\\{([A-Za-z0-9]+?)(?:\\.Arn|Alias[A-Za-z0-9]+)}");
     /** {@code integrations/${Integration}} in a route's {@code Target}. */
     private static final Pattern INTEGRATION_TARGET = Pattern.compile("integrations/\\$\\{([A-Za-z0-9]+)}");
 
@@ -110,6 +114,6 @@ public record WebSocketApiSpec(String logicalId, String routeSelectionExpression
             return m.group(1);
         }
         throw new IllegalArgumentException("Integration " + integrationId
-                + ": IntegrationUri must name the function as ${Function.Arn} in a !Sub, not " + uri);
+                + ": IntegrationUri must name the function as ${Function.Arn} or its alias ${FunctionAliasNAME} in a !Sub, not " + uri);
     }
 }

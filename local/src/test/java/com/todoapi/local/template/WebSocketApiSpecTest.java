@@ -31,6 +31,16 @@ class WebSocketApiSpecTest {
     }
 
     @Test
+    void readsAFunctionNamedByItsAlias(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("template.yaml");
+        try (var in = getClass().getResourceAsStream("/websocket-test-template.yaml")) {
+            Files.writeString(file, new String(in.readAllBytes()).replace("${SocketFunction.Arn}", "${SocketFunctionAliaslive}"));
+        }
+        assertThat(Template.load(file).webSocketApis().getFirst().routes())
+                .extracting(WebSocketApiSpec.WebSocketRoute::functionId).containsOnly("SocketFunction");
+    }
+
+    @Test
     void refusesAnIntegrationThatNamesNoFunction(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("template.yaml");
         try (var in = getClass().getResourceAsStream("/websocket-test-template.yaml")) {

@@ -17,8 +17,9 @@ import java.util.Map;
  * A leaving user's items, found by their known keys: the marker {@code LEAVING#<sub>}, the owner's key
  * items ({@code USER#<sub>} / {@code APIKEY#<n>}, which name each key's digest), the conversation
  * counter (which bounds the {@code USER#<sub>#CONV#<n>} partitions), and the fixed partitions
- * {@code USER#<sub>#TOKENS}, {@code RATE#<sub>} and {@code USER#<sub>}. Every read is a query of
- * one named partition, strongly consistent; nothing scans.
+ * {@code USER#<sub>#TOKENS}, {@code RATE#<sub>} and {@code USER#<sub>} (which holds the open live
+ * connections too), and gsi1's {@code USER#<sub>#TICKETS} (the live connect tickets). Every read is a
+ * query of one named partition, strongly consistent but for the index; nothing scans.
  */
 public final class DynamoAccountRemovals implements AccountRemovals {
     private final Tables tables;
@@ -114,7 +115,11 @@ public final class DynamoAccountRemovals implements AccountRemovals {
 
     @Override
     public boolean purge(String userId, Family family, int maxItems) {
+        if (family == Family.LIVE_TICKETS) {
+            return purgeIndexPartition(Keys.ticketsOfUser(userId), maxItems);
+        }
         String partition = switch (family) {
+            case LIVE_TICKETS -> throw new IllegalStateException("tickets are found through gsi1");
             case TOKEN_BUDGET -> Keys.tokenBudget(userId);
             case RATE_LIMIT -> Keys.rateLimit(userId);
             case USER -> Keys.user(userId);
@@ -124,6 +129,20 @@ public final class DynamoAccountRemovals implements AccountRemovals {
 
     private boolean purgePartition(String partition, int maxItems) {
         QueryResponse page = query(partition, null, maxItems);
+        BatchDeletes.deleteAll(tables, page.items());
+        return !(page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty());
+    }
+
+    /** Items listed in gsi1 under {@code indexPartition}, each deleted by its table key. */
+    private boolean purgeIndexPartition(String indexPartition, int maxItems) {
+        QueryResponse page = StoreCalls.call(() -> tables.dynamoDb().query(QueryRequest.builder()
+                .tableName(tables.tableName())
+                .indexName(Tables.STATUS_INDEX)
+                .keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(indexPartition)))
+                .projectionExpression("pk, sk")
+                .limit(maxItems)
+                .build()));
         BatchDeletes.deleteAll(tables, page.items());
         return !(page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty());
     }

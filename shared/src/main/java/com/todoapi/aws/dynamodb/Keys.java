@@ -138,6 +138,32 @@ final class Keys {
 
     static final String LEAVING = "LEAVING";
 
+    /** Under the owner ({@code USER#<sub>}): one open WebSocket connection, by API Gateway's connection id. */
+    static String connectionOfUser(String connectionId) {
+        return CONNECTION_PREFIX + connectionId;
+    }
+
+    static final String CONNECTION_PREFIX = "CONN#";
+
+    /** gsi1: a connection found by its id alone, for {@code $disconnect}, which names nothing else. */
+    static String connection(String connectionId) {
+        return CONNECTION_PREFIX + connectionId;
+    }
+
+    static final String CONNECTION_INDEX_ITEM = "CONN";
+
+    /** A live connect ticket's own item: its partition is the SHA-256 of the ticket, so redeeming it is one delete. */
+    static String ticket(String digest) {
+        return "TICKET#" + digest;
+    }
+
+    static final String TICKET_ITEM = "TICKET";
+
+    /** gsi1: a user's unexpired tickets, for the purge of a user who leaves. */
+    static String ticketsOfUser(String userId) {
+        return user(userId) + "#TICKETS";
+    }
+
     private static String padded(long number) {
         String digits = Long.toString(number);
         return "0".repeat(Math.max(0, NUMBER_DIGITS - digits.length())) + digits;

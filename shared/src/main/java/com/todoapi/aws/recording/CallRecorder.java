@@ -62,7 +62,7 @@ public final class CallRecorder implements ExecutionInterceptor {
         line.put("function", function);
         line.put("service", service);
         line.put("operation", operation);
-        line.put("targets", targets(service, context.request()));
+        line.put("targets", targets(service, context.request(), attributes));
         try {
             sink.accept(Json.MAPPER.writeValueAsString(line));
         } catch (JsonProcessingException e) {
@@ -70,15 +70,29 @@ public final class CallRecorder implements ExecutionInterceptor {
         }
     }
 
-    private static List<Map<String, Object>> targets(String service, SdkRequest request) {
+    private static List<Map<String, Object>> targets(String service, SdkRequest request, ExecutionAttributes attributes) {
         return switch (service) {
             case "DynamoDb" -> DynamoDbTargets.of(request);
             case "Sqs" -> named("queue", request, "QueueUrl");
             case "SecretsManager" -> named("secret", request, "SecretId");
             case "Ssm" -> named("parameter", request, "Name");
             case "BedrockRuntime" -> named("model", request, "ModelId");
+            case "ApiGatewayManagementApi" -> connection(request, attributes);
             default -> List.of(Map.of("kind", "unknown"));
         };
+    }
+
+    /**
+     * A {@code @connections} call: the endpoint the client was given (a stage's URL, which names the
+     * WebSocket API and its stage, the parts of the ARN IAM checks) and the connection.
+     */
+    @SuppressWarnings("deprecation") // CLIENT_ENDPOINT: the endpoint override as configured, which is what is wanted here
+    private static List<Map<String, Object>> connection(SdkRequest request, ExecutionAttributes attributes) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("kind", "connection");
+        target.put("endpoint", String.valueOf(attributes.getAttribute(SdkExecutionAttribute.CLIENT_ENDPOINT)));
+        request.getValueForField("ConnectionId", String.class).ifPresent(id -> target.put("connection", id));
+        return List.of(target);
     }
 
     private static List<Map<String, Object>> named(String kind, SdkRequest request, String field) {

@@ -17,6 +17,7 @@ import com.todoapi.tasks.TaskOrder;
 import com.todoapi.tasks.TaskQuery;
 import com.todoapi.tasks.TaskService;
 import com.todoapi.tasks.TaskTime;
+import com.todoapi.tasks.TaskView;
 import com.todoapi.wiring.Services;
 
 import java.time.Clock;

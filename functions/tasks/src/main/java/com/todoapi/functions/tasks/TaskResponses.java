@@ -4,6 +4,7 @@ import com.todoapi.http.EntityTags;
 import com.todoapi.http.HttpResponse;
 import com.todoapi.http.Responses;
 import com.todoapi.tasks.Task;
+import com.todoapi.tasks.TaskView;
 
 import java.util.Map;
 

@@ -1,11 +1,7 @@
-package com.todoapi.functions.tasks;
+package com.todoapi.tasks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.todoapi.json.Timestamps;
-import com.todoapi.tasks.Planning;
-import com.todoapi.tasks.Recurrence;
-import com.todoapi.tasks.Task;
-import com.todoapi.tasks.TaskTime;
 
 import java.util.List;
 
@@ -15,11 +11,11 @@ import java.util.List;
  * they stand for (a day alone has none).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record TaskView(long id, String title, String description, boolean completed, String createdAt, String updatedAt,
+public record TaskView(long id, String title, String description, boolean completed, String createdAt, String updatedAt,
                 long version, String due, String dueAt, String priority, List<String> labels, String recurrence,
                 String remindAt, String remindInstant, String remindedAt) {
 
-    static TaskView of(Task task) {
+    public static TaskView of(Task task) {
         Planning p = task.planning();
         return new TaskView(task.id(), task.title(), task.description(), task.completed(),
                 Timestamps.format(task.createdAt()), Timestamps.format(task.updatedAt()), task.version(),
