@@ -13,18 +13,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reminders through the local runtime with its schedules on, as a person would see them: a
- * reminder set for the next minute is recorded on its task at that minute (the lag printed), one
+ * reminder set for the next minute is recorded on its task at that minute and reaches the person's
+ * open WebSocket once (the lags printed), one
  * whose task was completed first never is, and one whose minute passed while the runtime was down
  * fires once, late, after a restart on the same data. One wait of at most about a minute and a half.
  */
@@ -45,6 +53,7 @@ class RemindersEndToEndTest {
         Instant restarted = Instant.now();
         try (LocalRuntime runtime = start(data, true)) {
             ServiceClient client = new ServiceClient(runtime.url());
+            Socket socket = Socket.open(runtime, auth);
             Instant minute = Instant.now().plus(MARGIN).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
             long onTime = create(client, auth, "Call John", minute);
             long completed = create(client, auth, "Done before its reminder", minute);
@@ -65,6 +74,17 @@ class RemindersEndToEndTest {
             JsonNode late = awaitReminded(runtime, client, auth, missed, minute.plusSeconds(40));
             assertThat(Instant.parse(late.get("reminded_at").asText())).isAfter(restarted);
             assertThat(late.get("version").asLong()).isEqualTo(2);
+
+            JsonNode pushed = socket.awaitReminder(onTime, minute.plusSeconds(40));
+            System.out.printf("reminder lag: %d ms from the minute to the WebSocket event%n",
+                    Duration.between(minute, socket.receivedAt(pushed)).toMillis());
+            assertThat(pushed.at("/task/reminded_at").asText()).isEqualTo(fired.get("reminded_at").asText());
+            assertThat(pushed.get("task")).isEqualTo(task(client, auth, onTime));
+            socket.awaitReminder(missed, minute.plusSeconds(40));
+            Thread.sleep(3_000);
+            assertThat(socket.reminders()).as("one event per reminder, none for the completed task")
+                    .containsExactlyInAnyOrder(onTime, missed);
+            socket.close();
 
             JsonNode neverReminded = task(client, auth, completed);
             assertThat(neverReminded.get("reminded_at").isNull()).isTrue();
@@ -108,6 +128,66 @@ class RemindersEndToEndTest {
         HttpResponse<String> read = client.send("GET", "/v1/tasks/" + id, null, "Authorization", auth);
         assertThat(read.statusCode()).isEqualTo(200);
         return JSON.readTree(read.body());
+    }
+
+    /**
+     * A client's open WebSocket (the JDK's {@link WebSocket}, with the bearer token as the
+     * {@code Authorization} header, docs/realtime.md), keeping every event it receives and when.
+     */
+    private record Socket(WebSocket webSocket, List<JsonNode> events, Map<JsonNode, Instant> times) {
+
+        static Socket open(LocalRuntime runtime, String auth) throws Exception {
+            List<JsonNode> events = new CopyOnWriteArrayList<>();
+            Map<JsonNode, Instant> times = new ConcurrentHashMap<>();
+            WebSocket.Listener listener = new WebSocket.Listener() {
+                private final StringBuilder text = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                        try {
+                            JsonNode event = JSON.readTree(text.toString());
+                            times.put(event, Instant.now());
+                            events.add(event);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        text.setLength(0);
+                    }
+                    ws.request(1);
+                    return null;
+                }
+            };
+            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", auth)
+                    .buildAsync(runtime.webSocketUrl().orElseThrow(), listener).get(30, TimeUnit.SECONDS);
+            return new Socket(ws, events, times);
+        }
+
+        JsonNode awaitReminder(long taskId, Instant deadline) throws InterruptedException {
+            while (Instant.now().isBefore(deadline)) {
+                for (JsonNode event : events) {
+                    if ("reminder".equals(event.path("type").asText()) && event.at("/task/id").asLong() == taskId) {
+                        return event;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no reminder event for task " + taskId + " by " + deadline + "; got " + events);
+        }
+
+        Instant receivedAt(JsonNode event) {
+            return times.get(event);
+        }
+
+        List<Long> reminders() {
+            return events.stream().filter(e -> "reminder".equals(e.path("type").asText()))
+                    .map(e -> e.at("/task/id").asLong()).toList();
+        }
+
+        void close() throws Exception {
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static LocalRuntime start(Path data, boolean schedules) {

@@ -8,6 +8,7 @@ import com.todoapi.lambda.PrimingEvents;
 import com.todoapi.metrics.MetricsLog;
 import com.todoapi.reminders.ReminderFirer;
 import com.todoapi.tasks.Task;
+import com.todoapi.tasks.TaskView;
 import com.todoapi.wiring.Services;
 
 import java.io.IOException;
