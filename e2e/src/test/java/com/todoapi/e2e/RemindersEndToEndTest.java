@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.todoapi.local.LocalConfig;
 import com.todoapi.local.LocalRuntime;
+import com.todoapi.testing.AsyncApiContract;
 import com.todoapi.testing.LocalRuntimeExtension;
 import com.todoapi.testing.RepoFiles;
 import com.todoapi.testing.ServiceClient;
@@ -84,6 +85,7 @@ class RemindersEndToEndTest {
             Thread.sleep(3_000);
             assertThat(socket.reminders()).as("one event per reminder, none for the completed task")
                     .containsExactlyInAnyOrder(onTime, missed);
+            assertThat(socket.violations()).as("every event as asyncapi.yaml describes it").isEmpty();
             socket.close();
 
             JsonNode neverReminded = task(client, auth, completed);
@@ -132,13 +134,17 @@ class RemindersEndToEndTest {
 
     /**
      * A client's open WebSocket (the JDK's {@link WebSocket}, with the bearer token as the
-     * {@code Authorization} header, docs/realtime.md), keeping every event it receives and when.
+     * {@code Authorization} header, docs/realtime.md), keeping every event it receives, when, and
+     * how it breaks asyncapi.yaml if it does.
      */
-    private record Socket(WebSocket webSocket, List<JsonNode> events, Map<JsonNode, Instant> times) {
+    private record Socket(WebSocket webSocket, List<JsonNode> events, Map<JsonNode, Instant> times,
+                          List<String> violations) {
+        private static final AsyncApiContract PROTOCOL = AsyncApiContract.ofRepository();
 
         static Socket open(LocalRuntime runtime, String auth) throws Exception {
             List<JsonNode> events = new CopyOnWriteArrayList<>();
             Map<JsonNode, Instant> times = new ConcurrentHashMap<>();
+            List<String> violations = new CopyOnWriteArrayList<>();
             WebSocket.Listener listener = new WebSocket.Listener() {
                 private final StringBuilder text = new StringBuilder();
 
@@ -149,6 +155,7 @@ class RemindersEndToEndTest {
                         try {
                             JsonNode event = JSON.readTree(text.toString());
                             times.put(event, Instant.now());
+                            violations.addAll(PROTOCOL.violations(event));
                             events.add(event);
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -161,7 +168,7 @@ class RemindersEndToEndTest {
             };
             WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", auth)
                     .buildAsync(runtime.webSocketUrl().orElseThrow(), listener).get(30, TimeUnit.SECONDS);
-            return new Socket(ws, events, times);
+            return new Socket(ws, events, times, violations);
         }
 
         JsonNode awaitReminder(long taskId, Instant deadline) throws InterruptedException {

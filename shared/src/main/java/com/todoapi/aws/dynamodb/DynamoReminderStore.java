@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -40,7 +41,9 @@ public final class DynamoReminderStore implements ReminderStore {
                 .keyConditionExpression("remind_shard = :shard AND remind_at <= :now")
                 .expressionAttributeValues(Map.of(
                         ":shard", AttributeValue.fromS(Keys.reminders(shard)),
-                        ":now", AttributeValue.fromS(now.toString())))
+                        // In the stored shape, to the second: "…T09:00:00.250Z" sorts before "…T09:00:00Z"
+                        // ('.' < 'Z'), so a tick in the reminder's own second would miss it.
+                        ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString())))
                 .build();
         return () -> StreamSupport.stream(
                         StoreCalls.call(() -> tables.dynamoDb().queryPaginator(query).items()).spliterator(), false)

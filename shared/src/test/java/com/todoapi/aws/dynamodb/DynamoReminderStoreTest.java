@@ -92,6 +92,16 @@ class DynamoReminderStoreTest {
     }
 
     @Test
+    void aTickWithinTheReminderSecondFindsIt() {
+        Task task = withReminder(user, "1990-01-01T09:00Z");
+
+        tickAt(NINE.plusMillis(250));
+
+        assertThat(eventsOf(user)).singleElement()
+                .satisfies(event -> assertThat(event.at("/task/id").asLong()).isEqualTo(task.id()));
+    }
+
+    @Test
     void aReminderWhoseMinutePassedWithNoTickFiresLateOnce() {
         Task task = withReminder(user, "1990-01-01T09:00Z");
 
