@@ -31,7 +31,7 @@ class LayerRulesTest {
         String[] awsFree = {root + ".domain..", root + ".tasks..", root + ".profile..", root + ".conversations..", root + ".agent..",
                 root + ".chat..", root + ".sweeper..", root + ".jobs..", root + ".health..", root + ".idempotency..",
                 root + ".ratelimit..", root + ".pagination..", root + ".mcp..", root + ".apikeys..", root + ".live..",
-                root + ".liveaccess.."};
+                root + ".reminders..", root + ".liveaccess.."};
         return List.of(
                 noClasses().that().resideInAnyPackage(awsFree)
                         .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")

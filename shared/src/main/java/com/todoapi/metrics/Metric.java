@@ -15,6 +15,8 @@ public enum Metric {
     IDEMPOTENT_REPLAYS("IdempotentReplays", Unit.COUNT, Dimension.FUNCTION_NAME),
     SWEEPER_REQUEUED("SweeperRequeued", Unit.COUNT, Dimension.FUNCTION_NAME),
     SWEEPER_FAILED("SweeperFailed", Unit.COUNT, Dimension.FUNCTION_NAME),
+    REMINDERS_FIRED("RemindersFired", Unit.COUNT, Dimension.FUNCTION_NAME),
+    REMINDER_LAG("ReminderLag", Unit.MILLISECONDS, Dimension.FUNCTION_NAME),
     // For agents that call a model (see Metrics#modelCall); the built-in agent calls none.
     MODEL_INPUT_TOKENS("ModelInputTokens", Unit.COUNT, Dimension.FUNCTION_NAME),
     MODEL_OUTPUT_TOKENS("ModelOutputTokens", Unit.COUNT, Dimension.FUNCTION_NAME),

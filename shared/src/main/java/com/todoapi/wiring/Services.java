@@ -1,5 +1,6 @@
 package com.todoapi.wiring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.todoapi.accounts.AccountPurger;
 import com.todoapi.accounts.AccountService;
 import com.todoapi.agent.Agent;
@@ -18,6 +19,7 @@ import com.todoapi.aws.dynamodb.DynamoConversationStore;
 import com.todoapi.aws.dynamodb.DynamoIdempotencyStore;
 import com.todoapi.aws.dynamodb.DynamoProfileStore;
 import com.todoapi.aws.dynamodb.DynamoRateLimiter;
+import com.todoapi.aws.dynamodb.DynamoReminderStore;
 import com.todoapi.aws.dynamodb.DynamoTaskStore;
 import com.todoapi.aws.dynamodb.DynamoTicketStore;
 import com.todoapi.aws.dynamodb.TableProbe;
@@ -48,7 +50,9 @@ import com.todoapi.lambda.Platform;
 import com.todoapi.pagination.CursorCodec;
 import com.todoapi.profile.ProfileService;
 import com.todoapi.ratelimit.RateLimitPolicy;
+import com.todoapi.reminders.ReminderFirer;
 import com.todoapi.sweeper.StuckWorkSweeper;
+import com.todoapi.tasks.Task;
 import com.todoapi.tasks.TaskService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -60,6 +64,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -253,6 +258,14 @@ public final class Services {
     /** The assistant {@code AGENT} names: builtin (the default), openai or bedrock ({@link Agents}). */
     public Agent agent() {
         return Agents.fromEnvironment(env, tables, clock);
+    }
+
+    /**
+     * The minute's reminders, pushed over {@link #live()} with the task as {@code view} renders it.
+     * A tick stops firing after 45 s and leaves the rest to the next minute's tick.
+     */
+    public ReminderFirer reminders(Function<Task, JsonNode> view) {
+        return new ReminderFirer(new DynamoReminderStore(tables), live(), view, clock, Duration.ofSeconds(45));
     }
 
     /** STUCK_AFTER_SECONDS: how long work may stay unsettled before the sweeper acts. */

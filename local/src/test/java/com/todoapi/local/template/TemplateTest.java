@@ -139,7 +139,8 @@ class TemplateTest {
                     Yaml.map(p.get("Events")).values().forEach(e -> getAttTarget(Yaml.map(Yaml.map(
                             Yaml.map(e).get("Properties")).get("DeadLetterConfig")).get("Arn")).ifPresent(deadLetterQueues::add));
                 });
-        assertThat(deadLetterQueues).contains("ChatDeadLetterQueue", "CleanupDeadLetterQueue", "SweeperDeadLetterQueue");
+        assertThat(deadLetterQueues).contains("ChatDeadLetterQueue", "CleanupDeadLetterQueue", "SweeperDeadLetterQueue",
+                "ReminderDeadLetterQueue");
         for (String dlq : deadLetterQueues) {
             assertThat(resources.values().stream().map(Yaml::map)
                     .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))

@@ -25,8 +25,9 @@ final class ItemFields {
     }
 
     /** An instant attribute, stored as the SDK stores instants and read by {@link IsoInstantConverter}. */
-    static <T> Consumer<ImmutableAttribute.Builder<T, ItemFields, Instant>> instant(String name, Function<T, Instant> getter) {
-        return ItemFields.<T, Instant>attribute(name, getter).andThen(a -> a.attributeConverter(new IsoInstantConverter()));
+    static <T> Consumer<ImmutableAttribute.Builder<T, ItemFields, Instant>> instant(String name, Function<T, Instant> getter,
+                                                                                   StaticAttributeTag... tags) {
+        return ItemFields.<T, Instant>attribute(name, getter, tags).andThen(a -> a.attributeConverter(new IsoInstantConverter()));
     }
 
     @SuppressWarnings("unchecked")

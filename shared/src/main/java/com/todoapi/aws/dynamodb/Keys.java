@@ -65,6 +65,20 @@ final class Keys {
         return "WORK#" + shard;
     }
 
+    /**
+     * The reminder index's partitions: pending reminders spread by a hash of the user, so that one
+     * person's reminders stay in one partition and a minute's due reminders are one query per shard.
+     */
+    static final int REMINDER_SHARDS = 8;
+
+    static String reminders(String userId) {
+        return reminders(Math.floorMod(userId.hashCode(), REMINDER_SHARDS));
+    }
+
+    static String reminders(int shard) {
+        return "REMIND#" + shard;
+    }
+
     /** Epoch milliseconds, zero-padded to sort as times do. */
     static String time(Instant at) {
         String digits = Long.toString(at.toEpochMilli());

@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Tables {
     static final String STATUS_INDEX = "gsi1";
+    /** Pending reminders only: {@code remind_shard} / {@code remind_at} (docs/architecture.md, "Reminders"). */
+    static final String REMINDER_INDEX = "reminders";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;

@@ -22,19 +22,21 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
  * A task as stored: its keys, the keys of gsi1, which lists a user's tasks by status, and what is
  * planned for it. Every planning attribute is left out when unset, so a task written before they
  * existed reads as one with nothing planned. {@code remind_at} is the reminder's resolved instant
- * ({@link Instant#toString()}, always to the second, so it sorts as time does), for a reminder index.
+ * ({@link Instant#toString()}, always to the second, so it sorts as time does): the sort key of the
+ * reminder index, whose partition key {@code remind_shard} is there only while the reminder is pending.
  */
 record TaskItem(String pk, String sk, String gsi1pk, String gsi1sk, Long taskId, String title, String description,
                 Boolean completed, Instant createdAt, Instant updatedAt, Long version,
                 String due, Instant dueAt, String priority, List<String> labels, String recurrence, Long occurrence,
-                String remind, Instant remindAt, Instant remindedAt) {
+                String remind, Instant remindAt, Instant remindedAt, String remindShard) {
 
     static final TableSchema<TaskItem> SCHEMA = StaticImmutableTableSchema.builder(TaskItem.class, ItemFields.class)
             .newItemBuilder(ItemFields::new, f -> new TaskItem(f.get("pk"), f.get("sk"), f.get("gsi1pk"), f.get("gsi1sk"),
                     f.get("task_id"), f.get("title"), f.get("description"), f.get("completed"),
                     f.get("created_at"), f.get("updated_at"), f.get("version"),
                     f.get("due"), f.get("due_at"), f.get("priority"), f.get("labels"), f.get("recurrence"),
-                    f.get("occurrence"), f.get("remind"), f.get("remind_at"), f.get("reminded_at")))
+                    f.get("occurrence"), f.get("remind"), f.get("remind_at"), f.get("reminded_at"),
+                    f.get("remind_shard")))
             .addAttribute(String.class, ItemFields.attribute("pk", TaskItem::pk, primaryPartitionKey()))
             .addAttribute(String.class, ItemFields.attribute("sk", TaskItem::sk, primarySortKey()))
             .addAttribute(String.class, ItemFields.attribute("gsi1pk", TaskItem::gsi1pk,
@@ -55,8 +57,11 @@ record TaskItem(String pk, String sk, String gsi1pk, String gsi1sk, Long taskId,
             .addAttribute(String.class, ItemFields.attribute("recurrence", TaskItem::recurrence))
             .addAttribute(Long.class, ItemFields.attribute("occurrence", TaskItem::occurrence))
             .addAttribute(String.class, ItemFields.attribute("remind", TaskItem::remind))
-            .addAttribute(Instant.class, ItemFields.instant("remind_at", TaskItem::remindAt))
+            .addAttribute(Instant.class, ItemFields.instant("remind_at", TaskItem::remindAt,
+                    secondarySortKey(Tables.REMINDER_INDEX)))
             .addAttribute(Instant.class, ItemFields.instant("reminded_at", TaskItem::remindedAt))
+            .addAttribute(String.class, ItemFields.attribute("remind_shard", TaskItem::remindShard,
+                    secondaryPartitionKey(Tables.REMINDER_INDEX)))
             .build();
 
     static TaskItem of(String userId, Task task) {
@@ -71,7 +76,17 @@ record TaskItem(String pk, String sk, String gsi1pk, String gsi1sk, Long taskId,
                 p.recurrence().map(Recurrence::text).orElse(null),
                 p.recurrence().isPresent() ? (long) p.occurrence() : null,
                 p.remind().map(TaskTime::given).orElse(null), p.remindInstant().orElse(null),
-                p.remindedAt().orElse(null));
+                p.remindedAt().orElse(null),
+                remindPending(task) ? Keys.reminders(userId) : null);
+    }
+
+    /**
+     * Whether the reminder is still to fire: only then is the item in the reminder index (its
+     * {@code remind_shard} set), so the index holds pending reminders and nothing else.
+     */
+    static boolean remindPending(Task task) {
+        return task.planning().remindInstant().isPresent() && !task.completed()
+                && task.planning().remindedAt().isEmpty();
     }
 
     Task toTask() {

@@ -121,12 +121,12 @@ final class DynamoDbTargets {
     }
 
     /**
-     * The table's key attributes (template.yaml, TodoTable's KeySchema and gsi1's): a put carries
+     * The table's key attributes (template.yaml, TodoTable's KeySchema, gsi1's and reminders'): a put carries
      * its key inside the item, and only these of its attributes are recorded.
      */
     private static boolean isKeyAttribute(String name) {
         return switch (name) {
-            case "pk", "sk", "gsi1pk", "gsi1sk" -> true;
+            case "pk", "sk", "gsi1pk", "gsi1sk", "remind_shard", "remind_at" -> true;
             default -> false;
         };
     }

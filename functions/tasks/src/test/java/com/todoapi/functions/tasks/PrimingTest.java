@@ -36,5 +36,7 @@ class PrimingTest {
                 (dynamoDb, sqs) -> new UpdateTaskHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
         calls.primes("DeleteTaskFunction", meter,
                 (dynamoDb, sqs) -> new DeleteTaskHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
+        calls.primes("ReminderFunction", meter,
+                (dynamoDb, sqs) -> new ReminderHandler(new Services(env, dynamoDb, sqs, Clock.systemUTC())).priming()::run);
     }
 }
