@@ -87,7 +87,7 @@ public final class Main {
                 runtime.url(), (System.nanoTime() - started) / 1e9, runtime.aws().dynamoDbEndpoint(),
                 runtime.aws().sqsEndpoint(), line.dataDirectory() == null ? "in memory" : line.dataDirectory());
         if (line.pagePort() >= 0) {
-            TryItPage page = new TryItPage(line.pagePort(), runtime.url());
+            TryItPage page = new TryItPage(line.pagePort(), runtime.url(), runtime.webSocketUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(page::close, "page-shutdown"));
             System.out.println("Try-it page: " + page.url() + "    (sign in as a local user, chat with the assistant)");
         }

@@ -13,13 +13,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Serves the try-it page (plain HTML, CSS and JavaScript from the classpath's {@code try-it/})
  * on a port of its own: a different origin from the API, as a real front end is, so every call
- * it makes goes through CORS. {@code /config.json} tells the page where the API is.
+ * it makes goes through CORS. {@code /config.json} tells the page where the API is and, when the
+ * template has a WebSocket API, where its live connection goes ({@code "live": "ws://..."}).
  */
 public final class TryItPage implements AutoCloseable {
     private static final Map<String, String> FILES = Map.of(
@@ -37,7 +39,12 @@ public final class TryItPage implements AutoCloseable {
     private final byte[] config;
 
     public TryItPage(int port, URI api) {
-        this.config = ("{\"api\":\"" + api.toString().replaceAll("/$", "") + "\"}").getBytes(StandardCharsets.UTF_8);
+        this(port, api, Optional.empty());
+    }
+
+    public TryItPage(int port, URI api, Optional<URI> live) {
+        this.config = ("{\"api\":\"" + api.toString().replaceAll("/$", "") + "\""
+                + live.map(url -> ",\"live\":\"" + url + "\"").orElse("") + "}").getBytes(StandardCharsets.UTF_8);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (BindException e) {
