@@ -90,6 +90,10 @@ final class WarmRoutes {
                     FunctionSpec spec = project.function(route.function());
                     Map<String, String> environment = UnthrottledEnvironment.of(spec, emulators.aws(), emulators.resources(),
                             config);
+                    // The functions' own clients read the region as Lambda gives it; this process is not one.
+                    if (System.getProperty("aws.region") == null) {
+                        System.setProperty("aws.region", environment.get("AWS_REGION"));
+                    }
                     Services services = new Services(new Env(environment), dynamoDb, () -> sqs, Clock.systemUTC());
                     handlers.put(route, handler(route.handlerClass(), services));
                     events.put(route, event(route, services));

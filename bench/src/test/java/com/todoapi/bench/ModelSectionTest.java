@@ -39,7 +39,8 @@ class ModelSectionTest {
                 .hasSize(4 * 4 + 1 + 2 * 2);
         OpenAiClientWork work = new OpenAiClientWork(ModelSection.MODEL);
         List<String> answers = WireAnswers.to(work.bodies(requests));
-        assertThat(answers).hasSize(3).allSatisfy(answer -> assertThat(answer).contains("\"chat.completion\""));
+        assertThat(answers).as("streamed, as the client asks: server-sent chunks ending in [DONE]").hasSize(3)
+                .allSatisfy(answer -> assertThat(answer).contains("\"chat.completion.chunk\"").endsWith("data: [DONE]\n\n"));
         OpenAiClientWork.Result client = work.measure(requests, answers, 10, 10);
         assertThat(client.bodyP50()).isPositive();
         assertThat(ModelTables.loop(results, 20)).contains("| in memory |", "goal of 5 ms");

@@ -15,6 +15,8 @@ import com.todoapi.agent.ToolResult;
 import com.todoapi.agent.Usage;
 import com.todoapi.json.Json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,9 +70,7 @@ public final class OpenAiChatClient implements ModelClient {
                         }
                         return whole;
                     }
-                    StreamedCompletion completion = new StreamedCompletion(text, timeoutMillis);
-                    new EventStream(body).read(completion::accept);
-                    return completion.answer();
+                    return streamedAnswer(body, text, timeoutMillis);
                 });
         if (streamed.failure().isPresent()) {
             throw failure(streamed.failure().get());
@@ -123,6 +123,13 @@ public final class OpenAiChatClient implements ModelClient {
         body.put(settings.maxTokensField(), request.maxOutputTokens());
         request.temperature().ifPresent(temperature -> body.put("temperature", temperature));
         return body.toString();
+    }
+
+    /** A streamed answer read from {@code body}, its text told to {@code text} as it comes. */
+    static ModelAnswer streamedAnswer(InputStream body, Consumer<String> text, long timeoutMillis) throws IOException {
+        StreamedCompletion completion = new StreamedCompletion(text, timeoutMillis);
+        new EventStream(body).read(completion::accept);
+        return completion.answer();
     }
 
     static ModelAnswer answer(String body) {
