@@ -25,18 +25,18 @@ public final class Tickets {
     private static final int LENGTH = 43;
 
     private final TicketStore store;
-    private final SecureRandom random;
     private final Clock clock;
 
-    public Tickets(TicketStore store, SecureRandom random, Clock clock) {
+    public Tickets(TicketStore store, Clock clock) {
         this.store = store;
-        this.random = random;
         this.clock = clock;
     }
 
     public Issued issue(String userId) {
         byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
+        // A SecureRandom made for this ticket, never one kept in the process: a SnapStart snapshot
+        // must not hold a generator's state that every restored instance would then share.
+        new SecureRandom().nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofSeconds(VALIDITY_SECONDS));
         store.put(digest(ticket), userId, expiresAt);

@@ -59,7 +59,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -236,7 +235,7 @@ public final class Services {
 
     /** Connect tickets ({@code POST /v1/realtime/tickets}, redeemed at {@code $connect}). */
     public Tickets tickets() {
-        return new Tickets(new DynamoTicketStore(tables), new SecureRandom(), clock);
+        return new Tickets(new DynamoTicketStore(tables), clock);
     }
 
     /** Who may connect: the browser origin, then a ticket or a bearer credential ({@link ConnectGate}). */
