@@ -1,10 +1,9 @@
 package com.todoapi.apikeys;
 
+import com.todoapi.domain.SecretDigest;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -52,11 +51,7 @@ public final class ApiKeyFormat {
 
     /** The SHA-256 of the key's text, in lowercase hex: what the table is keyed by. */
     public static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretDigest.of(key);
     }
 
     /** The part of a key shown again in listings, to tell keys apart. */
